@@ -12,6 +12,7 @@ pub mod events;
 pub mod ingest;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod timex;
 pub mod write;

@@ -46,6 +46,23 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Build, serve the site on 127.0.0.1 and rebuild on every change.
+    ///
+    /// Watches content/, templates/ and the raw-text source folders; after
+    /// each change the site is rebuilt and open pages reload themselves. A
+    /// broken edit shows its error in the page and here, and the server keeps
+    /// serving the last good build.
+    Serve {
+        /// Project root: the folder holding content/, seeds/ and templates/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port on 127.0.0.1 to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Build into this folder instead of a temporary one.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -70,6 +87,15 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve { root, port, output } => {
+            match dossier::serve::serve(dossier::serve::ServeOptions { root, output, port }) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::FAILURE
