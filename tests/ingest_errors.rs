@@ -308,3 +308,25 @@ fn the_bundled_site_yaml_is_valid() {
     assert_eq!(config.language, "en");
     assert_eq!(config.sources, vec![std::path::PathBuf::from("seeds")]);
 }
+
+#[test]
+fn a_raw_file_without_metadata_still_loads_and_its_date_stamp_is_pointed_out() {
+    let dir = project();
+    write(
+        dir.path(),
+        "seeds/talks.txt",
+        format!("Navy chiefs meet in Vladivostok\n\nUpdated: 20 June 2024, 09:15\n\n{BODY}"),
+    );
+    let corpus = load(dir.path()).expect("loads");
+    let a = &corpus.articles[0];
+    assert_eq!(a.published, None);
+    assert_eq!(a.title, "Navy chiefs meet in Vladivostok");
+    assert_eq!(a.text, BODY.trim());
+    let d = corpus
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "no-publication-date")
+        .expect("note");
+    assert_eq!(d.line, Some(3));
+    assert!(d.message.contains("20 June 2024"), "{}", d.message);
+}
