@@ -189,3 +189,62 @@ fn body_text_stays_faithful() {
     assert!(t001.starts_with("On November 8, Russian Deputy Defense Minister"));
     assert!(t001.ends_with("in the common struggle for justice."));
 }
+
+#[test]
+fn cleaning_never_panics_on_truncated_or_mangled_pages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(root.join("seeds")).expect("seeds") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("utf-8");
+        let cuts = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .step_by(53)
+            .chain([text.len()]);
+        for cut in cuts {
+            let part = &text[..cut];
+            let cleaned = dossier::ingest::raw::clean(part);
+            if let Some(d) = cleaned.dateline {
+                assert!(cleaned.text.get(d.span).is_some());
+            }
+            let _ = dossier::markdown::render_annotated(part, &[]);
+            let _ = dossier::ingest::raw::clean(&part.replace('\n', "\r\n"));
+        }
+    }
+}
+
+#[test]
+fn a_markdown_article_end_to_end() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("content/articles/2024/port-call.md");
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &path,
+        "---\ntitle: \"Training ship makes port call\"\npublished: 2024-08-14\noutlet: Example Wire\n\
+         url: https://example.org/port-call\nlanguage: en\ntags: [navy]\n---\n\
+         VLADIVOSTOK, Aug. 14 (Example Wire) - A training ship of the *Pacific Fleet* arrived\n\
+         at the port on Wednesday, [the fleet](https://example.org/fleet) said.\n\n\
+         ## Programme\n\n- A wreath-laying ceremony\n- A football match between the crews\n",
+    )
+    .expect("write");
+    let corpus = load_corpus(dir.path(), &dossier::config::SiteConfig::default()).expect("loads");
+    let a = corpus.articles.first().expect("one article");
+    assert_eq!(a.id, "port-call");
+    assert_eq!(a.source_path, "content/articles/2024/port-call.md");
+    assert_eq!(a.format, SourceFormat::Markdown);
+    assert_eq!(a.title, "Training ship makes port call");
+    assert_eq!(a.tags, vec!["navy"]);
+    assert_eq!(
+        a.text,
+        "VLADIVOSTOK, Aug. 14 (Example Wire) - A training ship of the Pacific Fleet arrived at the port on Wednesday, the fleet said.\n\nProgramme\n\nA wreath-laying ceremony\n\nA football match between the crews"
+    );
+    let d = a.dateline.as_ref().expect("dateline");
+    assert_eq!(
+        &a.text[d.span.clone()],
+        "VLADIVOSTOK, Aug. 14 (Example Wire) -"
+    );
+    assert!(a
+        .markdown
+        .as_deref()
+        .is_some_and(|m| m.contains("## Programme")));
+    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+}
