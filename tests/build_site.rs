@@ -93,10 +93,10 @@ fn check_site(out: &Path) -> BTreeMap<String, Vec<u8>> {
             let external = lower.starts_with("http://") || lower.starts_with("https://");
             if external {
                 assert_eq!(link.element, "a", "{path}: external {url} outside a link");
-                assert_eq!(
-                    link.rel.as_deref(),
-                    Some("noopener noreferrer"),
-                    "{path}: external link {url} without rel"
+                let rel = link.rel.as_deref().unwrap_or_default();
+                assert!(
+                    rel.split(' ').any(|r| r == "noopener"),
+                    "{path}: external link {url} without rel=noopener"
                 );
                 continue;
             }
@@ -289,10 +289,7 @@ fn article_text_and_titles_are_escaped() {
     );
 }
 
-/// Needs the ingest stage to read the fixture's Markdown article; until the
-/// `ingest` branch is merged the corpus is empty and this cannot run.
 #[test]
-#[ignore = "needs the ingest stage (branch ingest) to read the fixture article"]
 fn a_script_in_article_text_is_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let root = fixture_project(dir.path());

@@ -80,6 +80,8 @@ pub struct ExportEvent {
     pub title: String,
     pub kind: EventKind,
     pub status: EventStatus,
+    /// CAMEO code of `kind`.
+    pub cameo: &'static str,
     /// TIMEX3-style value, or null when the event is undated.
     pub date: Option<String>,
     pub date_start: Option<String>,
@@ -168,6 +170,7 @@ pub fn build(analysis: &Analysis) -> Export {
                 title: e.title.clone(),
                 kind: e.kind,
                 status: e.status,
+                cameo: e.cameo,
                 date: e.date.as_ref().map(|d| d.value.clone()),
                 date_start: e.date.as_ref().map(|d| day(d.interval.start)),
                 date_end: e.date.as_ref().map(|d| day(d.interval.end)),

@@ -87,7 +87,7 @@ pub struct EventRef {
     pub title: String,
     pub url: String,
     pub kind: EventKind,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub status: EventStatus,
     pub date: Option<DateView>,
     pub sources: usize,
@@ -128,9 +128,10 @@ pub struct ArticlePage {
     pub language: Option<String>,
     pub translated_from: Option<String>,
     pub tags: Vec<String>,
-    /// Escaped, annotated HTML, one string per paragraph. The only
+    /// The article body as escaped, annotated HTML (paragraphs for raw
+    /// text, the rendered Markdown for Markdown articles). The only
     /// pre-escaped text in the site; templates mark it safe.
-    pub paragraphs: Vec<String>,
+    pub body: String,
     pub events: Vec<EventRef>,
     pub people: Vec<ActorRef>,
     pub other_actors: Vec<ActorRef>,
@@ -201,6 +202,10 @@ pub struct EventPage {
     pub url: String,
     pub info: EventRef,
     pub cameo: &'static str,
+    pub object: Option<String>,
+    pub delegation: Option<String>,
+    pub place_relation: Option<String>,
+    pub curated: bool,
     pub status_label: &'static str,
     pub place: Option<ActorRef>,
     pub participants: Vec<ActorRef>,
@@ -307,30 +312,13 @@ fn kind_label(kind: ActorKind) -> &'static str {
     }
 }
 
-fn event_kind_label(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::Meeting => "Meeting",
-        EventKind::Visit => "Visit",
-        EventKind::Reception => "Reception",
-        EventKind::Summit => "Summit",
-        EventKind::Signing => "Signing",
-        EventKind::Inspection => "Inspection",
-        EventKind::Ceremony => "Ceremony",
-        EventKind::PlannedVisit => "Planned visit",
-    }
-}
-
-/// CAMEO codes as GDELT and PETRARCH use them, so the export lines up.
-fn cameo(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::Meeting => "040 consult",
-        EventKind::Visit => "042 make a visit",
-        EventKind::Reception => "043 host a visit",
-        EventKind::Summit => "040 consult",
-        EventKind::Signing => "057 sign formal agreement",
-        EventKind::Inspection => "042 make a visit",
-        EventKind::Ceremony => "050 engage in diplomatic cooperation",
-        EventKind::PlannedVisit => "036 express intent to meet",
+/// "wreath-laying" → "Wreath-laying": the events stage names kinds in lower case.
+fn event_kind_label(kind: EventKind) -> String {
+    let label = kind.label();
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -585,7 +573,11 @@ pub fn build(analysis: &Analysis) -> Site {
         .map(|(i, e)| EventPage {
             url: event_url(&e.id),
             info: event_ref(e),
-            cameo: cameo(e.kind),
+            cameo: e.kind.cameo(),
+            object: e.object.clone(),
+            delegation: e.delegation.clone(),
+            place_relation: e.place_relation.clone(),
+            curated: e.curated,
             status_label: status_label(e.status),
             place: e.place.as_deref().and_then(|p| actor_ref(p, 0)),
             participants: e
@@ -660,7 +652,7 @@ pub fn build(analysis: &Analysis) -> Site {
                 language: a.article.language.clone(),
                 translated_from: a.article.translated_from.clone(),
                 tags: a.article.tags.clone(),
-                paragraphs: annotated_paragraphs(a, analysis),
+                body: annotated_body(a, analysis),
                 events: refs_of(&evs),
                 people,
                 other_actors: others,
@@ -959,26 +951,28 @@ fn build_home(
     }
 }
 
-/// The article body as escaped HTML paragraphs, with mentions linked to
-/// actor pages and dates marked up. Links are written relative to the
-/// article page (`articles/x.html`), hence the `../`.
-fn annotated_paragraphs(a: &AnalysedArticle, analysis: &Analysis) -> Vec<String> {
+/// The article body as escaped HTML, with mentions linked to actor pages
+/// and dates marked up. Links are written relative to the article page
+/// (`articles/x.html`), hence the `../`. Markdown keeps its formatting;
+/// raw text becomes one `<p>` per paragraph.
+fn annotated_body(a: &AnalysedArticle, analysis: &Analysis) -> String {
     let annotations = annotations_for(a, analysis, "../");
+    if let Some(markdown) = &a.article.markdown {
+        return crate::markdown::render_annotated(markdown, &annotations);
+    }
     let title = a.article.title.trim();
-    text::paragraphs(&a.article.text)
-        .into_iter()
-        .enumerate()
+    let mut html = String::new();
+    for (i, range) in text::paragraphs(&a.article.text).into_iter().enumerate() {
         // The page shows the title as its h1; a first paragraph that only
         // repeats it would be said twice.
-        .filter(|(i, range)| {
-            *i > 0 || a.article.text.get(range.clone()).map(str::trim) != Some(title)
-        })
-        .map(|(_, range)| {
-            let mut html = String::new();
-            text::write_annotated(&a.article.text, range, &annotations, &mut html);
-            html
-        })
-        .collect()
+        if i == 0 && a.article.text.get(range.clone()).map(str::trim) == Some(title) {
+            continue;
+        }
+        html.push_str("<p>");
+        text::write_annotated(&a.article.text, range, &annotations, &mut html);
+        html.push_str("</p>\n");
+    }
+    html
 }
 
 /// Mentions become links, time expressions `<time>` (or a marked `<span>`
