@@ -261,6 +261,17 @@ pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>
     Ok(files)
 }
 
+/// The articles index reads like a news archive: newest first, undated last.
+fn newest_first(site: &Site) -> Vec<&crate::briefing::ArticleRef> {
+    let mut refs: Vec<_> = site.articles.iter().map(|a| &a.info).collect();
+    refs.sort_by(|a, b| {
+        (b.published.is_some(), &b.published)
+            .cmp(&(a.published.is_some(), &a.published))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    refs
+}
+
 fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
     fn v<T: Serialize>(x: &T) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::to_value(x)
@@ -285,9 +296,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             template: "articles.html",
             title: "Articles".into(),
             section: "articles",
-            page: serde_json::json!({
-                "articles": site.articles.iter().map(|a| &a.info).collect::<Vec<_>>()
-            }),
+            page: serde_json::json!({ "articles": newest_first(site) }),
         },
         PageJob {
             path: "sources/index.html".into(),
