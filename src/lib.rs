@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod events;
 pub mod ingest;
+pub mod markdown;
 pub mod pipeline;
 pub mod render;
 pub mod text;
