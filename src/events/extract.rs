@@ -101,7 +101,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Trigger)>> = LazyLock::new(|| {
         t(r"\breceptions?\b", Reception, true, false, false),
         t(
             r"\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b",
-            Reception,
+            Meeting,
             false,
             true,
             false,
@@ -178,7 +178,7 @@ static REPORTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A locative right before a place mention.
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(in|at|near|outside|to|into|inside)\s+(?:the\s+)?(?:(?:city|town|port|region|village|capital|province|area)\s+of\s+(?:the\s+)?)?$")
+    Regex::new(r"(?i)\b(in|at|near|outside|to|into|inside|visited|visits|visit|visiting|toured|tours|touring)\s+(?:the\s+)?(?:(?:city|town|port|region|village|capital|province|area)\s+(?:of\s+)?(?:the\s+)?)?$")
         .expect("valid regex")
 });
 
@@ -260,7 +260,10 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 previous_end = range.end;
                 continue;
             }
-            let object = if trigger.takes_object {
+            let object = if trigger.kind == EventKind::Banquet {
+                text.get(range.clone())
+                    .map(|w| (range.clone(), w.to_lowercase()))
+            } else if trigger.takes_object {
                 object_after(
                     text,
                     range.end,
@@ -283,17 +286,28 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             let delegation = ctx.delegation_near(text, sentence.range(), range.clone());
             let mut participants: Vec<String> = Vec::new();
             if trigger.kind.is_encounter() {
-                // The nearest person before the trigger is the acting side.
-                if let Some(m) = persons.iter().rev().find(|m| m.end <= range.start) {
-                    participants.push(m.actor.clone());
+                // The people named in the trigger's own clause act; the
+                // rest of the sentence gives the other side.
+                for m in persons
+                    .iter()
+                    .filter(|m| m.start >= previous_end && m.end <= range.start)
+                {
+                    push_unique(&mut participants, &m.actor);
                 }
                 for m in &persons {
                     push_unique(&mut participants, &m.actor);
                 }
             } else {
+                // "Lavrov said Russian delegations will visit": the
+                // delegation nearer the trigger is the one acting.
+                let delegation_start = delegation
+                    .as_ref()
+                    .map(|(_, _, r)| r.start)
+                    .filter(|s| *s >= previous_end && *s < range.start)
+                    .unwrap_or(previous_end);
                 for m in persons
                     .iter()
-                    .filter(|m| m.start >= previous_end && m.end <= range.start)
+                    .filter(|m| m.start >= delegation_start && m.end <= range.start)
                 {
                     push_unique(&mut participants, &m.actor);
                 }
@@ -355,8 +369,12 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
 
             // A carried-over subject for a sentence that names no actor,
             // or names only the other side of an encounter.
-            if let Some((_, Some(country), _)) = &delegation {
-                if named_persons == 0 {
+            let planned_by_words = PLANNED_BEFORE.is_match(tail(window_before, 60))
+                || (trigger.noun && PLANNED_BEFORE.is_match(tail(before, 30)));
+            if let Some((label, Some(country), _)) = &delegation {
+                // A singular delegation already on its trip is led by the
+                // last person of its country the article followed.
+                if named_persons == 0 && !label.ends_with('s') && !planned_by_words {
                     if let Some(leader) = recent_subjects
                         .iter()
                         .rev()
@@ -415,8 +433,6 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 .unwrap_or((None, None));
 
             // Date and status.
-            let planned_by_words = PLANNED_BEFORE.is_match(tail(window_before, 60))
-                || (trigger.noun && PLANNED_BEFORE.is_match(tail(before, 30)));
             let governing = ctx.governing_dates(text, &timexes, range.clone());
             let any_future = governing.iter().any(|t| t.future);
             let planned = planned_by_words || any_future;
@@ -625,6 +641,16 @@ fn object_after(
     {
         return None;
     }
+    // "visited Pyongyang this week": a place first is the place.
+    if places.iter().any(|p| {
+        p.3.start == range.start
+            || (p.3.start > range.start
+                && text
+                    .get(range.start..p.3.start)
+                    .is_some_and(|g| g.trim().eq_ignore_ascii_case("the")))
+    }) {
+        return None;
+    }
     // Pronouns are not objects ("visited it").
     if matches!(
         first_word.as_str(),
@@ -660,7 +686,10 @@ fn choose_place(
     let usable: Vec<&(usize, String, Option<String>, Range<usize>)> = places
         .iter()
         .filter(|p| match p.2.as_deref() {
-            Some("to") | Some("into") => kind.family() == EventKind::Visit.family(),
+            Some(
+                "to" | "into" | "visited" | "visits" | "visit" | "visiting" | "toured" | "tours"
+                | "touring",
+            ) => kind.family() == EventKind::Visit.family(),
             Some(_) => true,
             None => false,
         })
@@ -672,7 +701,9 @@ fn choose_place(
         .find(|p| p.3.start >= trigger.end)
         .or_else(|| ranked.iter().rev().find(|p| p.3.end <= trigger.start))?;
     let relation = match pick.2.as_deref() {
-        Some("to") | Some("into") | Some("inside") => "in",
+        Some("at") => "at",
+        Some("near") => "near",
+        Some("outside") => "outside",
         Some(r) => r,
         None => "in",
     };
@@ -859,11 +890,12 @@ impl<'a> Context<'a> {
                 }
                 let range = sentence.start + whole.start()..sentence.start + whole.end();
                 let country = self.country_for_adjective(adjective);
-                let plural = whole.as_str().ends_with('s');
-                let label = format!(
-                    "{adjective} {}",
-                    if plural { "delegations" } else { "delegation" }
-                );
+                let label = whole
+                    .as_str()
+                    .trim_start_matches("The ")
+                    .trim_start_matches("A ")
+                    .replace("delegates", "delegation")
+                    .to_string();
                 Some((label, country, range))
             })
             .min_by_key(|(_, _, r)| {

@@ -174,3 +174,6 @@ pub struct Event {
     /// True when an analyst confirmed or added the event in `content/events/`.
     pub curated: bool,
 }
+
+#[cfg(test)]
+mod tests;

@@ -390,13 +390,23 @@ fn load_raw(
         }
     };
     if fields.published.is_none() {
-        diagnostics.push(
-            Diagnostic::note(
-                "no-publication-date",
-                format!("no publication date; add one under `{path}` in {METADATA_FILE}"),
-            )
-            .in_file(path),
-        );
+        // A date stamp stripped from the page is a good hint for the analyst.
+        let stamp = cleaned
+            .removed
+            .iter()
+            .find(|(_, kind, _)| *kind == raw::Chrome::Timestamp);
+        let hint = stamp.map_or(String::new(), |(_, _, s)| {
+            format!(" (the page shows the date line \"{s}\")")
+        });
+        let d = Diagnostic::note(
+            "no-publication-date",
+            format!("no publication date; add one under `{path}` in {METADATA_FILE}{hint}"),
+        )
+        .in_file(path);
+        diagnostics.push(match stamp {
+            Some((line, _, _)) if *line > 0 => d.at_line(*line),
+            _ => d,
+        });
     }
     let outlet = fields
         .outlet

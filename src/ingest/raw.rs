@@ -49,8 +49,10 @@ pub enum Chrome {
     Promo,
     /// An image description under the headline.
     Caption,
-    /// "By Jane Doe".
+    /// "By Jane Doe", "Reporting by …; Editing by …".
     Byline,
+    /// A date or time stamp on its own ("Updated: 27 July 2023, 14:35").
+    Timestamp,
     /// A short line that occurs more than once (menus repeated top and bottom).
     Repeated,
     /// Section labels and breadcrumbs above the headline.
@@ -132,6 +134,7 @@ const UI_LABELS: &[&str] = &[
     "cookie settings",
     "accept",
     "accept all",
+    "(end)",
 ];
 
 /// Line openings that mark UI text whatever follows (for lines up to
@@ -158,6 +161,7 @@ const UI_PREFIXES: &[&str] = &[
     "this site uses cookies",
     "this website uses cookies",
     "listen to this article",
+    "our standards:",
 ];
 
 /// Phrases that make a short line a promo for the outlet's channels.
@@ -273,6 +277,28 @@ static TRANSLATION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A parenthesized credit closing a caption: "(KCNA via Reuters)", "(AP Photo)".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\([^()]*\b(?:photo|via|getty|file)\b[^()]*\)\.?$").expect("valid regex")
+});
+
+/// Wire credits at the foot of a story.
+static STAFF_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:additional\s+)?reporting|writing|editing|compiled|edited|written)\s+by\s",
+    )
+    .expect("valid regex")
+});
+
+/// A line that is only a date and/or time, possibly labelled.
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    let date = format!(
+        r"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}})"
+    );
+    let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?i:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|UTC|MSK|KST))?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)";
+    let label = r"(?:(?i:(?:last\s+)?(?:updated|published|posted|date))\s*:?\s*(?:(?i:on)\s+)?)?";
+    let weekday = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?";
+    Regex::new(&format!(
+        r"^{label}{weekday}(?:{date}(?:,?\s*(?:at\s+)?{time})?|{time},?\s*{date})$"
+    ))
+    .expect("valid regex")
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -431,13 +457,24 @@ fn classify_line(line: &str, main: Script) -> Option<Chrome> {
     if BYLINE.is_match(line) && !ends_sentence(line) {
         return Some(Chrome::Byline);
     }
+    if words <= 25 && STAFF_CREDIT.is_match(line) {
+        return Some(Chrome::Byline);
+    }
+    if words <= 10 && TIMESTAMP.is_match(line) {
+        return Some(Chrome::Timestamp);
+    }
     None
 }
 
 /// A headline: a few words, no sentence-final period, starts in upper case.
 fn is_headline(line: &str) -> bool {
     let words = word_count(line);
+    let lettered = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
     (3..=30).contains(&words)
+        && lettered >= 3
         && line.len() <= 250
         && !line
             .trim_end_matches(['"', '\'', '”', '’', ')'])
@@ -823,6 +860,26 @@ mod tests {
     }
 
     #[test]
+    fn stamps_and_wire_credits_are_chrome() {
+        for l in [
+            "Updated: 27 July 2023, 14:35",
+            "July 27, 2023 14:35 GMT",
+            "Published on Thursday, 2024-06-20 at 09:15",
+            "14:35, 27.07.2023",
+            "2023-07-27",
+        ] {
+            assert_eq!(chrome(l), Some(Chrome::Timestamp), "{l}");
+        }
+        assert_eq!(
+            chrome("Reporting by Anna Petrova; Editing by John Smith"),
+            Some(Chrome::Byline)
+        );
+        assert_eq!(chrome("(END)"), Some(Chrome::Interface));
+        assert_eq!(chrome("On July 27, 2023 the ministers met."), None);
+        assert!(!is_headline("July 27, 2023, 14:35"));
+    }
+
+    #[test]
     fn translation_credit_in_a_russian_page_is_still_chrome() {
         assert_eq!(
             classify_line("Переведено сервисом «Яндекс Переводчик»", Script::Cyrillic),
@@ -887,6 +944,47 @@ mod tests {
         assert_eq!(
             c.text,
             "The commanders of the two fleets met on Tuesday, the ministry said. They discussed joint drills.\n\nThe talks will continue next year."
+        );
+    }
+
+    #[test]
+    fn a_wire_story_with_stamp_and_credits() {
+        let page = "World News\n\nRussian and North Korean envoys hold talks on grain supplies\n\n\
+                    By Anna Petrova\n\nJune 20, 2024 9:15 AM GMT\n\n\
+                    MOSCOW (Reuters) - Envoys of the two countries discussed grain deliveries on Thursday, \
+                    according to a statement from the foreign ministry.\n\n\
+                    The statement did not say when deliveries would begin.\n\n\
+                    Reporting by Anna Petrova; Editing by John Smith\n\nOur Standards: The Trust Principles.";
+        let c = clean(page);
+        assert_eq!(
+            c.title,
+            "Russian and North Korean envoys hold talks on grain supplies"
+        );
+        assert!(
+            c.text.starts_with("MOSCOW (Reuters) - Envoys"),
+            "{}",
+            c.text
+        );
+        assert!(
+            c.text.ends_with("when deliveries would begin."),
+            "{}",
+            c.text
+        );
+        let d = c.dateline.expect("dateline");
+        assert_eq!(d.agency.as_deref(), Some("Reuters"));
+        assert_eq!(d.span, 0..18);
+    }
+
+    #[test]
+    fn a_russian_page_keeps_its_prose_and_loses_english_chrome() {
+        let page = "Skip to main content\nМенее минуты\n\nДелегации двух стран провели переговоры в Москве\n\n\
+                    Министры обороны обсудили совместные учения и обмен делегациями, сообщили в ведомстве.\n\n\
+                    Share\n\nПереведено сервисом «Яндекс Переводчик»";
+        let c = clean(page);
+        assert_eq!(c.title, "Делегации двух стран провели переговоры в Москве");
+        assert_eq!(
+            c.text,
+            "Министры обороны обсудили совместные учения и обмен делегациями, сообщили в ведомстве."
         );
     }
 
