@@ -84,8 +84,17 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
         possible_duplicates: Vec::new(),
     };
     let _ = &mut articles;
-    let events: Vec<Event> = Vec::new();
-    let _ = events::EventKind::Meeting;
+
+    // Events: extracted per article in parallel (order kept, so the merge
+    // sees the same input every run), then merged with the curated ones.
+    let mentions: Vec<events::EventMention> = articles
+        .par_iter()
+        .flat_map_iter(|a| events::extract(a, &registry))
+        .collect();
+    let (curated, mut curated_diagnostics) = events::load_curated(root, &registry);
+    diagnostics.append(&mut curated_diagnostics);
+    let (events, mut merge_diagnostics) = events::merge(mentions, curated, &registry);
+    diagnostics.append(&mut merge_diagnostics);
 
     diagnostics::sort(&mut diagnostics);
     Ok(Analysis {

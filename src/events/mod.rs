@@ -1,12 +1,21 @@
 //! Stage 3, events: who met whom, where and when, found sentence by sentence
 //! and merged across articles. Every event keeps the sentences it came from.
 
-use serde::Serialize;
+pub mod curated;
+pub mod extract;
+pub mod merge;
+pub mod title;
+
+use serde::{Deserialize, Serialize};
 
 use crate::timex::{DateInterval, Granularity};
 
+pub use curated::{load_curated, CuratedEvent};
+pub use extract::{extract, EventMention};
+pub use merge::merge;
+
 /// The kinds of event this field reports, with their CAMEO codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EventKind {
     Meeting,
@@ -16,11 +25,85 @@ pub enum EventKind {
     Signing,
     Inspection,
     Ceremony,
+    /// A visit announced for later. Extraction marks planned events with
+    /// [`EventStatus::Planned`] and keeps the kind `Visit`; this kind is for
+    /// analysts who want to say so in `content/events/`.
     PlannedVisit,
+    /// Formal negotiations ("held talks with").
+    Talks,
+    /// Lunches, dinners, banquets given for a guest.
+    Banquet,
+    /// Ratification of a signed agreement.
+    Ratification,
+    /// Laying wreaths or flowers at a monument.
+    WreathLaying,
+}
+
+impl EventKind {
+    /// The CAMEO code GDELT/PETRARCH would give this kind of event, so the
+    /// export can be joined with event-coded data sets.
+    pub fn cameo(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "040",
+            EventKind::Summit => "040",
+            EventKind::Visit => "042",
+            EventKind::Reception | EventKind::Banquet => "043",
+            EventKind::PlannedVisit => "036",
+            EventKind::Talks => "046",
+            EventKind::Signing | EventKind::Ratification => "057",
+            EventKind::Inspection => "062",
+            EventKind::Ceremony | EventKind::WreathLaying => "050",
+        }
+    }
+
+    /// Human label for pages ("wreath-laying", "talks").
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Visit => "visit",
+            EventKind::Reception => "reception",
+            EventKind::Summit => "summit",
+            EventKind::Signing => "signing",
+            EventKind::Inspection => "inspection",
+            EventKind::Ceremony => "ceremony",
+            EventKind::PlannedVisit => "planned visit",
+            EventKind::Talks => "talks",
+            EventKind::Banquet => "banquet",
+            EventKind::Ratification => "ratification",
+            EventKind::WreathLaying => "wreath-laying",
+        }
+    }
+
+    /// Kinds that different outlets use for one occurrence ("met", "held
+    /// talks", "summit") share a family; merging never crosses families.
+    pub fn family(self) -> u8 {
+        match self {
+            EventKind::Meeting | EventKind::Talks | EventKind::Summit => 0,
+            EventKind::Visit | EventKind::PlannedVisit => 1,
+            EventKind::Reception | EventKind::Banquet => 2,
+            EventKind::Signing | EventKind::Ratification => 3,
+            EventKind::Inspection => 4,
+            EventKind::Ceremony | EventKind::WreathLaying => 5,
+        }
+    }
+
+    /// Events with two sides (someone meets someone); the others have one
+    /// actor doing something (visits, inspects, lays a wreath).
+    pub fn is_encounter(self) -> bool {
+        matches!(
+            self,
+            EventKind::Meeting
+                | EventKind::Talks
+                | EventKind::Summit
+                | EventKind::Reception
+                | EventKind::Banquet
+                | EventKind::Signing
+        )
+    }
 }
 
 /// Whether an event is news of the period, announced for later, or history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventStatus {
     Reported,
@@ -78,4 +161,19 @@ pub struct Event {
     pub conflicts: Vec<String>,
     /// Analyst's note when the event was curated.
     pub note: Option<String>,
+    /// CAMEO code of `kind`, for joining with event-coded data.
+    pub cameo: &'static str,
+    /// What was visited, inspected or signed ("the Kim Il Sung Military and
+    /// Political Academy", "a comprehensive strategic partnership treaty").
+    pub object: Option<String>,
+    /// The side named only as a delegation ("Russian delegation").
+    pub delegation: Option<String>,
+    /// How the place relates to the event as the text says it ("in",
+    /// "near", "at").
+    pub place_relation: Option<String>,
+    /// True when an analyst confirmed or added the event in `content/events/`.
+    pub curated: bool,
 }
+
+#[cfg(test)]
+mod tests;

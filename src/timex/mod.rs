@@ -4,6 +4,16 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+mod anchor;
+mod infer;
+mod lexicon;
+mod recognize;
+mod tense;
+
+pub use infer::{infer_publication_date, DateConstraint, InferredDate};
+use recognize::{Candidate, Spec};
+use tense::Tense;
+
 /// What kind of time expression this is. Only `Date` (and `Time`, whose value
 /// is its day) may become an event date; durations and sets never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -91,7 +101,134 @@ pub struct Timex {
 
 /// Finds and normalizes the time expressions in `text`, anchoring
 /// underspecified ones to `reference` (the publication date).
+///
+/// Two passes, after HeidelTime's design: [`recognize`] finds expressions and
+/// writes what the text says (`XXXX-07-27`, "the Saturday of the tense"),
+/// then [`anchor`] completes each value from the reference date, the tense of
+/// its sentence and the last date mentioned. Linear in the text: a fixed set
+/// of precompiled regexes, one pass each.
 pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, reference);
-    Vec::new()
+    let candidates = merge_adjacent(text, recognize::recognize(text));
+    let sentences = crate::text::sentences(text);
+    let mut out: Vec<Timex> = Vec::with_capacity(candidates.len());
+    let mut narrative: Option<(DateInterval, Granularity)> = None;
+    for cand in candidates {
+        let sentence = sentence_range(&sentences, text, cand.start);
+        let tense = match cand.relation {
+            // "since Sep. 12" starts before the report; "ago" is past by itself.
+            Some(TimexMod::Since) => Tense::Past,
+            _ => tense::tense_at(text, sentence, cand.start..cand.end),
+        };
+        let ctx = anchor::Context {
+            reference,
+            tense,
+            narrative,
+        };
+        let Some(resolved) = anchor::resolve(&cand.spec, &ctx) else {
+            continue;
+        };
+        let Some(span_text) = text.get(cand.start..cand.end) else {
+            continue;
+        };
+        let interval = resolved
+            .interval
+            .map(|iv| anchor::narrow(iv, cand.position));
+        let kind = if cand.has_clock && resolved.kind == TimexKind::Date {
+            TimexKind::Time
+        } else {
+            resolved.kind
+        };
+        let is_date = matches!(resolved.kind, TimexKind::Date | TimexKind::Time);
+        if is_date {
+            if let (Some(iv), Some(g)) = (resolved.interval, resolved.granularity) {
+                narrative = Some((iv, g));
+            }
+        }
+        let future = match (interval, reference) {
+            (Some(iv), Some(r)) => iv.start > r,
+            // Without a reference only an explicit future cue can say so.
+            (None, None) => is_date && tense == Tense::Future,
+            _ => false,
+        };
+        out.push(Timex {
+            start: cand.start,
+            end: cand.end,
+            text: span_text.to_string(),
+            kind,
+            value: resolved.value,
+            granularity: resolved.granularity,
+            modifier: cand.relation.or(cand.position),
+            interval,
+            anchoring: resolved.anchoring,
+            future,
+        });
+    }
+    out
+}
+
+/// The byte range of the sentence containing `pos` (the whole text if the
+/// splitter left it out, e.g. in a blank-line gap).
+fn sentence_range(
+    sentences: &[crate::text::Sentence],
+    text: &str,
+    pos: usize,
+) -> std::ops::Range<usize> {
+    let i = sentences.partition_point(|s| s.end <= pos);
+    match sentences.get(i) {
+        Some(s) if s.start <= pos => s.start..s.end,
+        _ => 0..text.len(),
+    }
+}
+
+/// Joins expressions that the text splits: a clock time next to its day
+/// ("at 2:22 a.m. on Saturday" is one Saturday), and a month repeated by
+/// machine translation ("in June in June this year" is one June).
+fn merge_adjacent(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for cand in cands {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.end..cand.start).unwrap_or("x").trim();
+            let gap_l = gap.to_ascii_lowercase();
+            let joinable =
+                gap.is_empty() || matches!(gap_l.as_str(), "," | "on" | ", on" | "of" | "in" | "(");
+            let dayish = |s: &Spec| {
+                matches!(
+                    s,
+                    Spec::Day { .. }
+                        | Spec::Weekday { .. }
+                        | Spec::RelativeDay(_)
+                        | Spec::DayOfMonth(_)
+                )
+            };
+            let clock = |s: &Spec| matches!(s, Spec::Clock { .. });
+            if joinable && gap_l != "in" && clock(&prev.spec) && dayish(&cand.spec) {
+                prev.end = cand.end;
+                prev.spec = cand.spec;
+                prev.relation = prev.relation.or(cand.relation);
+                prev.has_clock = true;
+                continue;
+            }
+            if joinable && gap_l != "in" && dayish(&prev.spec) && clock(&cand.spec) {
+                prev.end = cand.end;
+                prev.has_clock = true;
+                continue;
+            }
+            if let (Spec::Month { month: a, year: ya }, Spec::Month { month: b, year: yb }) =
+                (&prev.spec, &cand.spec)
+            {
+                if a == b && gap_l == "in" {
+                    let year = if *ya == recognize::YearRef::Undefined {
+                        *yb
+                    } else {
+                        *ya
+                    };
+                    prev.end = cand.end;
+                    prev.spec = Spec::Month { month: *a, year };
+                    continue;
+                }
+            }
+        }
+        out.push(cand);
+    }
+    out
 }

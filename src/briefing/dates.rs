@@ -1,0 +1,192 @@
+//! Turning TIMEX3-style values into what a page needs: a valid HTML
+//! `datetime` attribute where one exists, and a label a reader understands.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})$").expect("valid regex"));
+static MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})$").expect("valid regex"));
+static DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").expect("valid regex"));
+static WEEK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-W(\d{2})$").expect("valid regex"));
+static DAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$").expect("valid regex")
+});
+/// ISO 8601 durations. HTML accepts only the unambiguous components (days,
+/// hours, minutes, seconds); weeks convert exactly to days, while years and
+/// months have no fixed length and so have no HTML form.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^P(?:(\d+)W|(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?)$")
+        .expect("valid regex")
+});
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: u32) -> Option<&'static str> {
+    MONTHS.get(month.checked_sub(1)? as usize).copied()
+}
+
+/// The value as an HTML `datetime` attribute, or `None` when HTML has no
+/// valid representation for it (`1950/1953`, `2024-SU`, `199X`, `P1Y`…).
+pub fn html_datetime(value: &str) -> Option<String> {
+    if YEAR.is_match(value) {
+        return (value != "0000").then(|| value.to_string());
+    }
+    if let Some(c) = MONTH.captures(value) {
+        let month: u32 = c[2].parse().ok()?;
+        return ((1..=12).contains(&month) && &c[1] != "0000").then(|| value.to_string());
+    }
+    if DAY.is_match(value) {
+        return NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .ok()
+            .map(|_| value.to_string());
+    }
+    if let Some(c) = WEEK.captures(value) {
+        let week: u32 = c[2].parse().ok()?;
+        let year: i32 = c[1].parse().ok()?;
+        // A year has 53 ISO weeks only sometimes; chrono knows which.
+        return NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).map(|_| value.into());
+    }
+    if let Some(c) = DAY_TIME.captures(value) {
+        NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
+        let hour: u32 = c[2].parse().ok()?;
+        let minute: u32 = c[3].parse().ok()?;
+        let second: u32 = c.get(4).map_or(Some(0), |s| s.as_str().parse().ok())?;
+        return (hour < 24 && minute < 60 && second < 60).then(|| value.to_string());
+    }
+    if let Some(c) = DURATION.captures(value) {
+        if let Some(weeks) = c.get(1) {
+            let weeks: u64 = weeks.as_str().parse().ok()?;
+            return Some(format!("P{}D", weeks.checked_mul(7)?));
+        }
+        // "P" or "PT" alone carry no component and are not durations.
+        let any = (2..=5).any(|i| c.get(i).is_some());
+        return any.then(|| value.to_string());
+    }
+    None
+}
+
+/// A human label for a TIMEX3 value: "27 July 2023", "June 2024",
+/// "week 36, 2023", "summer 2024", "1950–1953", "the 1990s".
+pub fn label(value: &str) -> String {
+    if let Some(c) = DAY.captures(value) {
+        if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            let _ = c;
+            return format!(
+                "{} {} {}",
+                chrono::Datelike::day(&d),
+                month_name(chrono::Datelike::month(&d)).unwrap_or_default(),
+                chrono::Datelike::year(&d)
+            );
+        }
+    }
+    if let Some(c) = MONTH.captures(value) {
+        if let Some(name) = c[2].parse().ok().and_then(month_name) {
+            return format!("{name} {}", &c[1]);
+        }
+    }
+    if let Some(c) = WEEK.captures(value) {
+        return format!("week {}, {}", c[2].trim_start_matches('0'), &c[1]);
+    }
+    if let Some((year, part)) = value.split_once('-') {
+        if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+            let named = match part {
+                "SP" => Some("spring"),
+                "SU" => Some("summer"),
+                "FA" | "AU" => Some("autumn"),
+                "WI" => Some("winter"),
+                "Q1" => Some("first quarter"),
+                "Q2" => Some("second quarter"),
+                "Q3" => Some("third quarter"),
+                "Q4" => Some("fourth quarter"),
+                "H1" => Some("first half"),
+                "H2" => Some("second half"),
+                _ => None,
+            };
+            if let Some(named) = named {
+                return format!("{named} {year}");
+            }
+        }
+    }
+    if let Some((from, to)) = value.split_once('/') {
+        return format!("{}–{}", label(from), label(to));
+    }
+    if value.len() == 4 && value.ends_with('X') {
+        if let Some(decade) = value.strip_suffix('X') {
+            if decade.chars().all(|c| c.is_ascii_digit()) {
+                return format!("the {decade}0s");
+            }
+        }
+    }
+    value.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_html_datetimes_pass_through() {
+        for v in [
+            "2011",
+            "2024-06",
+            "2023-07-27",
+            "2023-W36",
+            "P3D",
+            "PT2H30M",
+        ] {
+            assert_eq!(html_datetime(v).as_deref(), Some(v), "{v}");
+        }
+        assert_eq!(html_datetime("P2W").as_deref(), Some("P14D"));
+        assert_eq!(
+            html_datetime("2023-07-27T10:30").as_deref(),
+            Some("2023-07-27T10:30")
+        );
+    }
+
+    #[test]
+    fn values_without_an_html_form_are_refused() {
+        for v in [
+            "1950/1953",
+            "2024-SU",
+            "199X",
+            "P1Y",
+            "P6M",
+            "XXXX-XX-XX",
+            "2023-13",
+            "2023-02-30",
+            "2021-W53",
+            "P",
+            "PAST_REF",
+        ] {
+            assert_eq!(html_datetime(v), None, "{v}");
+        }
+    }
+
+    #[test]
+    fn labels_read_like_prose() {
+        assert_eq!(label("2023-07-27"), "27 July 2023");
+        assert_eq!(label("2024-06"), "June 2024");
+        assert_eq!(label("2023-W36"), "week 36, 2023");
+        assert_eq!(label("2024-SU"), "summer 2024");
+        assert_eq!(label("1950/1953"), "1950–1953");
+        assert_eq!(label("199X"), "the 1990s");
+        assert_eq!(label("2011"), "2011");
+    }
+}

@@ -1,0 +1,349 @@
+//! Unit tests over a hand-built analysis: two short articles of our own
+//! writing, three actors and two events.
+
+use super::*;
+use crate::actors::{
+    Actor, ArticleActors, Mention, MentionVia, Quote, Registry, ReportedRole, Role,
+};
+use crate::config::SiteConfig;
+use crate::events::{EventDate, EventSource};
+use crate::ingest::{Article, SourceFormat};
+use crate::timex::{Anchoring, DateInterval, Timex, TimexKind};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn find(text: &str, needle: &str) -> (usize, usize) {
+    let start = text.find(needle).unwrap();
+    (start, start + needle.len())
+}
+
+fn mention(text: &str, needle: &str, actor: &str) -> Mention {
+    let (start, end) = find(text, needle);
+    Mention {
+        start,
+        end,
+        text: needle.to_string(),
+        actor: actor.to_string(),
+        via: MentionVia::Name,
+    }
+}
+
+fn timex(text: &str, needle: &str, value: &str) -> Timex {
+    let (start, end) = find(text, needle);
+    Timex {
+        start,
+        end,
+        text: needle.to_string(),
+        kind: TimexKind::Date,
+        value: value.to_string(),
+        granularity: None,
+        modifier: None,
+        interval: None,
+        anchoring: Anchoring::Publication,
+        future: false,
+    }
+}
+
+fn article(id: &str, title: &str, outlet: &str, published: &str, text: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        source_path: format!("content/articles/{id}.md"),
+        format: SourceFormat::Raw,
+        title: title.to_string(),
+        published: Some(day(published)),
+        outlet: Some(outlet.to_string()),
+        url: Some(format!("https://example.org/{id}")),
+        language: Some("en".to_string()),
+        translated_from: None,
+        tags: vec!["defence".to_string()],
+        extra: Default::default(),
+        dateline: None,
+        original_source: None,
+        text: text.to_string(),
+        markdown: None,
+    }
+}
+
+fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
+    Actor {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind,
+        country: None,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        curated: true,
+    }
+}
+
+fn event(id: &str, title: &str, date: &str, status: EventStatus, article: &str) -> Event {
+    Event {
+        id: id.to_string(),
+        title: title.to_string(),
+        kind: EventKind::Meeting,
+        status,
+        date: Some(EventDate {
+            value: date.to_string(),
+            granularity: Granularity::Day,
+            interval: DateInterval {
+                start: day(date),
+                end: day(date),
+            },
+            basis: DateBasis::Explicit,
+        }),
+        place: Some("minsk".to_string()),
+        participants: vec!["ivan-petrov".to_string(), "lena-varga".to_string()],
+        sources: vec![EventSource {
+            article: article.to_string(),
+            sentence: format!("{title}."),
+            start: 0,
+            end: 10,
+        }],
+        conflicts: Vec::new(),
+        note: None,
+        cameo: EventKind::Meeting.cameo(),
+        object: None,
+        delegation: None,
+        place_relation: None,
+        curated: false,
+    }
+}
+
+pub(crate) fn sample_analysis() -> Analysis {
+    let t1 = "Petrov meets Varga\n\nMINSK, March 3. Defence Minister Ivan Petrov met Lena Varga in Minsk on Monday, the ministry said <script>alert(1)</script>.\n\n\"We agreed on a lot,\" Petrov said after talks that ran 1950/1953 style.";
+    let t2 = "Varga to return in April\n\nLena Varga will return to Minsk in April 2024, officials said.";
+    let mut a1 = AnalysedArticle {
+        article: article("a1", "Petrov meets Varga", "Daily Ledger", "2024-03-05", t1),
+        published: Some(day("2024-03-05")),
+        published_evidence: None,
+        sentences: text::sentences(t1),
+        timexes: vec![
+            timex(t1, "Monday", "2024-03-04"),
+            timex(t1, "1950/1953", "1950/1953"),
+        ],
+        actors: ArticleActors::default(),
+    };
+    a1.actors.mentions = vec![
+        mention(t1, "Ivan Petrov", "ivan-petrov"),
+        mention(t1, "Lena Varga", "lena-varga"),
+        mention(t1, "Minsk", "minsk"),
+        mention(t1, "Petrov said", "ivan-petrov"),
+    ];
+    // Shorten the last one to the name only.
+    if let Some(m) = a1.actors.mentions.last_mut() {
+        m.end = m.start + "Petrov".len();
+        m.text = "Petrov".to_string();
+    }
+    let (qs, qe) = find(t1, "We agreed on a lot,");
+    a1.actors.quotes = vec![Quote {
+        actor: "ivan-petrov".to_string(),
+        text: "We agreed on a lot,".to_string(),
+        start: qs,
+        end: qe,
+    }];
+    let (ss, se) = find(t1, "Defence Minister Ivan Petrov met Lena Varga");
+    a1.actors.reported_roles = vec![ReportedRole {
+        actor: "ivan-petrov".to_string(),
+        title: "Defence Minister".to_string(),
+        sentence_start: ss,
+        sentence_end: se,
+    }];
+    let mut a2 = AnalysedArticle {
+        article: article(
+            "a2",
+            "Varga to return in April",
+            "Evening Post",
+            "2024-03-10",
+            t2,
+        ),
+        published: Some(day("2024-03-10")),
+        published_evidence: Some("dateline \"March 10\"".to_string()),
+        sentences: text::sentences(t2),
+        timexes: vec![timex(t2, "April 2024", "2024-04")],
+        actors: ArticleActors::default(),
+    };
+    a2.actors.mentions = vec![
+        mention(t2, "Lena Varga", "lena-varga"),
+        mention(t2, "Minsk", "minsk"),
+    ];
+
+    let mut petrov = actor("ivan-petrov", "Ivan Petrov", ActorKind::Person);
+    petrov.roles = vec![Role {
+        title: "Minister of Defence".to_string(),
+        of: Some("belarus".to_string()),
+        from: Some(day("2020-01-01")),
+        until: None,
+    }];
+    petrov.country = Some("belarus".to_string());
+    let mut actors = vec![
+        petrov,
+        actor("lena-varga", "Lena Varga", ActorKind::Person),
+        actor("minsk", "Minsk", ActorKind::Place),
+        actor("belarus", "Belarus", ActorKind::Country),
+    ];
+    actors.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut planned = event(
+        "e2",
+        "Varga to visit Minsk",
+        "2024-04-01",
+        EventStatus::Planned,
+        "a2",
+    );
+    if let Some(d) = planned.date.as_mut() {
+        d.value = "2024-04".to_string();
+        d.granularity = Granularity::Month;
+        d.interval.end = day("2024-04-30");
+    }
+    planned.kind = EventKind::PlannedVisit;
+    planned.cameo = EventKind::PlannedVisit.cameo();
+    planned.participants = vec!["lena-varga".to_string()];
+    Analysis {
+        config: SiteConfig::default(),
+        articles: vec![a1, a2],
+        registry: Registry {
+            actors,
+            possible_duplicates: Vec::new(),
+        },
+        events: vec![
+            planned,
+            event(
+                "e1",
+                "Petrov meets Varga in Minsk",
+                "2024-03-04",
+                EventStatus::Reported,
+                "a1",
+            ),
+        ],
+        diagnostics: Vec::new(),
+    }
+}
+
+#[test]
+fn article_body_is_escaped_and_annotated() {
+    let site = build(&sample_analysis());
+    let a1 = &site.articles[0];
+    let body = &a1.body;
+    assert!(
+        body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{body}"
+    );
+    assert!(!body.contains("<script>"));
+    assert!(body.contains(
+        "<a class=\"mention mention-person\" href=\"../people/ivan-petrov.html\" title=\"Ivan Petrov\">Ivan Petrov</a>"
+    ));
+    assert!(body.contains(
+        "<time class=\"timex\" datetime=\"2024-03-04\" title=\"2024-03-04\">Monday</time>"
+    ));
+    assert!(body.contains(
+        "<span class=\"timex\" data-value=\"1950/1953\" title=\"1950/1953\">1950/1953</span>"
+    ));
+    assert_eq!(
+        body.matches("<p>").count(),
+        2,
+        "the title paragraph is not repeated"
+    );
+}
+
+#[test]
+fn person_page_collects_spellings_roles_quotes_and_events() {
+    let site = build(&sample_analysis());
+    let petrov = site.actors.iter().find(|a| a.id == "ivan-petrov").unwrap();
+    assert_eq!(petrov.url, "people/ivan-petrov.html");
+    assert_eq!(petrov.mentions, 2);
+    let spellings: Vec<(&str, usize)> = petrov
+        .spellings
+        .iter()
+        .map(|s| (s.text.as_str(), s.count))
+        .collect();
+    assert_eq!(spellings, vec![("Ivan Petrov", 1), ("Petrov", 1)]);
+    assert_eq!(
+        petrov.roles[0].of.as_ref().unwrap().url,
+        "places/belarus.html"
+    );
+    assert_eq!(petrov.reported_roles[0].title, "Defence Minister");
+    assert_eq!(petrov.quotes[0].article.id, "a1");
+    assert_eq!(petrov.events.len(), 1);
+    assert_eq!(petrov.met[0].id, "lena-varga");
+    assert_eq!(petrov.mentioned_with[0].id, "lena-varga");
+    let minsk = site.actors.iter().find(|a| a.id == "minsk").unwrap();
+    assert_eq!(minsk.url, "places/minsk.html");
+    assert_eq!(minsk.events_here.len(), 2);
+}
+
+#[test]
+fn events_are_in_timeline_order_with_neighbours_and_relations() {
+    let site = build(&sample_analysis());
+    let ids: Vec<&str> = site.events.iter().map(|e| e.info.id.as_str()).collect();
+    assert_eq!(ids, vec!["e1", "e2"]);
+    assert!(site.events[0].previous.is_none());
+    assert_eq!(site.events[0].next.as_ref().unwrap().id, "e2");
+    assert_eq!(site.events[0].related[0].id, "e2");
+    assert_eq!(site.timeline.years.len(), 1);
+    let months: Vec<&str> = site.timeline.years[0]
+        .months
+        .iter()
+        .map(|m| m.key.as_str())
+        .collect();
+    assert_eq!(months, vec!["2024-03", "2024-04"]);
+}
+
+#[test]
+fn home_covers_the_period_and_the_news() {
+    let site = build(&sample_analysis());
+    let home = &site.home;
+    assert_eq!(home.period_start.as_ref().unwrap().value, "2024-03-04");
+    assert_eq!(home.period_end.as_ref().unwrap().value, "2024-03-10");
+    assert_eq!(home.key_events.len(), 1, "planned events are not key news");
+    assert_eq!(home.upcoming.len(), 1);
+    assert_eq!(home.latest_articles[0].id, "a2");
+    assert!(home.latest_articles[0].published_inferred);
+    assert_eq!(home.key_people[0].id, "lena-varga");
+}
+
+#[test]
+fn outlets_group_articles_with_anchors() {
+    let site = build(&sample_analysis());
+    let anchors: Vec<&str> = site.outlets.iter().map(|o| o.anchor.as_str()).collect();
+    assert_eq!(anchors, vec!["outlet-daily-ledger", "outlet-evening-post"]);
+    assert_eq!(site.articles[0].outlet_anchor, "outlet-daily-ledger");
+}
+
+#[test]
+fn export_has_the_documented_shape() {
+    let site = build(&sample_analysis());
+    let json = serde_json::to_value(&site.export).unwrap();
+    let a = &json["articles"][0];
+    for key in [
+        "id",
+        "title",
+        "outlet",
+        "published",
+        "source_path",
+        "url",
+        "text",
+    ] {
+        assert!(a.get(key).is_some(), "article.{key}");
+    }
+    assert_eq!(a["timexes"][0]["value"], "2024-03-04");
+    assert_eq!(a["mentions"][0]["actor"], "ivan-petrov");
+    let text = a["text"].as_str().unwrap();
+    let m = &a["mentions"][0];
+    let (s, e) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "Ivan Petrov");
+    assert_eq!(json["actors"][0]["url"], "places/belarus.html");
+    assert_eq!(json["events"][1]["date"], "2024-03-04");
+    assert_eq!(json["events"][1]["sources"][0]["article"], "a1");
+}
+
+#[test]
+fn unsafe_ids_make_safe_file_names() {
+    assert_eq!(article_url("../x y"), "articles/---x-y.html");
+    assert_eq!(slug("NK News (repost)"), "nk-news-repost");
+    assert_eq!(slug("—"), "x");
+}

@@ -1,0 +1,1010 @@
+//! Event extraction: one pass over an article's sentences, finding trigger
+//! words ("met", "held talks", "visited", "laid flowers", "summit" …) and
+//! filling each event's participants, place, date and status from the
+//! sentence and, where the sentence is silent, from the article around it.
+//!
+//! Rules, not a model: every decision below can be read and argued with,
+//! and each one is written for news prose in general, not for one article.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Days, NaiveDate};
+use regex::Regex;
+
+use super::{DateBasis, EventDate, EventKind, EventSource, EventStatus};
+use crate::actors::{ActorKind, Mention, Registry};
+use crate::pipeline::AnalysedArticle;
+use crate::text::Sentence;
+use crate::timex::{DateInterval, Granularity, Timex, TimexKind, TimexMod};
+
+/// One report of an event in one article, before merging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMention {
+    pub article: String,
+    pub kind: EventKind,
+    pub status: EventStatus,
+    /// Actor ids: the acting side first. A delegation named without its
+    /// members is represented by its country or organization.
+    pub participants: Vec<String>,
+    /// "Russian delegation" when a side is named only as a delegation.
+    pub delegation: Option<String>,
+    pub place: Option<String>,
+    pub place_relation: Option<String>,
+    pub date: Option<EventDate>,
+    /// What was visited, inspected, signed or honoured.
+    pub object: Option<String>,
+    /// The word that reported the event, as written.
+    pub trigger: String,
+    /// The sentences reporting it: the first one found it, later ones
+    /// referred back to it ("the meeting", "today's negotiations").
+    pub sources: Vec<EventSource>,
+    /// The article's publication date, which bounds a "reported on" date.
+    pub published: Option<NaiveDate>,
+}
+
+/// Dates more than this far before publication are history, not news.
+const BACKGROUND_AFTER_DAYS: u64 = 365;
+
+struct Trigger {
+    kind: EventKind,
+    /// A noun ("meeting", "visit") rather than a verb: nouns after "the",
+    /// "this", "his" … usually refer back to an event already reported.
+    noun: bool,
+    /// "hosted", "received": only a trigger when no stronger one follows
+    /// ("hosted a lunch" is one banquet, not a reception plus a banquet).
+    weak: bool,
+    /// Whether the words after the trigger name what was visited, signed …
+    takes_object: bool,
+}
+
+static TRIGGERS: LazyLock<Vec<(Regex, Trigger)>> = LazyLock::new(|| {
+    let t = |re: &str, kind, noun, weak, takes_object| {
+        (
+            Regex::new(&format!("(?i){re}")).expect("trigger regex is valid"),
+            Trigger {
+                kind,
+                noun,
+                weak,
+                takes_object,
+            },
+        )
+    };
+    use EventKind::*;
+    vec![
+        t(r"\b(?:met|meets|meet)\b", Meeting, false, false, false),
+        t(r"\bmeetings?\b", Meeting, true, false, false),
+        t(r"\b(?:talks|negotiations)\b", Talks, true, false, false),
+        t(r"\bsummits?\b", Summit, true, false, false),
+        t(
+            r"\b(?:visited|visits|visit|visiting|toured|tours|touring)\b",
+            Visit,
+            false,
+            false,
+            true,
+        ),
+        t(
+            r"\b(?:arrived|arrives|arrive|arriving|arrival)\b",
+            Visit,
+            false,
+            false,
+            false,
+        ),
+        t(
+            r"\b(?:leads|leading|led|heads|heading|headed)\s+(?:a|the|an|his|her)\s+(?:[\w-]+\s+){0,3}?delegations?\s+(?:in|to)\b",
+            Visit,
+            false,
+            false,
+            false,
+        ),
+        t(r"\breceptions?\b", Reception, true, false, false),
+        t(
+            r"\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b",
+            Meeting,
+            false,
+            true,
+            false,
+        ),
+        t(
+            r"\b(?:lunch|luncheon|dinner|banquet|breakfast)s?\b",
+            Banquet,
+            true,
+            false,
+            false,
+        ),
+        t(r"\b(?:signed|signs|signing)\b", Signing, false, false, true),
+        t(
+            r"\b(?:ratified|ratifies|ratify|ratifying|ratification)\b",
+            Ratification,
+            false,
+            false,
+            true,
+        ),
+        t(
+            r"\b(?:inspected|inspects|inspect|inspecting|inspection)\b",
+            Inspection,
+            false,
+            false,
+            true,
+        ),
+        t(
+            r"\b(?:laid|lay|lays|laying)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:wreaths?|flowers|floral\s+tributes?)\b|\bwreath-laying\b",
+            WreathLaying,
+            false,
+            false,
+            true,
+        ),
+        t(r"\bceremon(?:y|ies)\b", Ceremony, true, false, false),
+    ]
+});
+
+/// Words before a noun trigger that make it refer back to something said.
+static DEFINITE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|this|that|these|those|such|today's|yesterday's|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$")
+        .expect("valid regex")
+});
+
+/// Future and intention: the event has not happened yet.
+static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|shall|set\s+to|expected\s+to|scheduled\s+to|due\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intending\s+to|is\s+to|are\s+to|upcoming|planned|forthcoming|invited\s+\S+(?:\s+\S+){0,4}\s+to|agreed\s+to|going\s+to)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Hypotheticals, denials and wishes are not events.
+static UNREAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:could|might|may|if|not|never|no|hopes?\s+to|wants?\s+to|would\s+like\s+to|ready\s+to|willing\s+to)\b")
+        .expect("valid regex")
+});
+
+/// Between a trigger and a date these words mean the date belongs to another
+/// clause ("the monument, dedicated to the liberation … in 1945", "the war
+/// that lasted from 1950-1953", "since he began governing in 2011").
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:dedicated|built|erected|founded|established|which|who|where)\b|\b(?:which|that|who|whose|since|anniversary|when)\b|[;:–—]")
+        .expect("valid regex")
+});
+
+/// A date right after a reporting verb is when the news came out, not when
+/// the event happened ("state media reported Sunday").
+static REPORTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:reported|said|announced|stated|told|added|wrote|noted|confirmed)\s+(?:on\s+)?$",
+    )
+    .expect("valid regex")
+});
+
+/// A locative right before a place mention.
+static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(in|at|near|outside|to|into|inside|visited|visits|visit|visiting|toured|tours|touring)\s+(?:the\s+)?(?:(?:city|town|port|region|village|capital|province|area)\s+(?:of\s+)?(?:the\s+)?)?$")
+        .expect("valid regex")
+});
+
+/// "Pyongyang hosted a reception": a city as the host is where it happened.
+static HOST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:hosted|hosts|welcomed|received)\b").expect("valid regex")
+});
+
+/// "the Russian military delegation", "Russian party and parliamentary
+/// delegations", "a DPRK delegation".
+static DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:[A-Z][\w'-]*\s+){1,3})(?:(?:and\s+)?[a-z][\w-]*\s+){0,3}(?:delegations?|delegates)\b")
+        .expect("valid regex")
+});
+
+/// Where an object noun phrase ends.
+static OBJECT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,;:.()\x22“”]|\s(?:in|near|at|on|during|where|which|that|who|while|as|after|before|to|for|with|from|since|under|amid|and\s+(?:\w+ed|then|also))\s")
+        .expect("valid regex")
+});
+
+/// Objects of a signing keep their "on …" ("agreement on strategic partnership").
+static SIGNING_OBJECT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,;:.()\x22“”]|\s(?:in|at|during|where|which|while|as|after|before|with|amid|and\s+(?:\w+ed|then|also))\s|\son\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)")
+        .expect("valid regex")
+});
+
+const DEMONYMS: &[(&str, &[&str])] = &[
+    ("north korean", &["north korea", "dprk"]),
+    ("south korean", &["south korea", "republic of korea"]),
+    ("dprk", &["dprk", "north korea"]),
+    ("russian", &["russia", "russian federation"]),
+    ("chinese", &["china"]),
+    ("american", &["united states", "usa"]),
+    ("u.s.", &["united states", "usa"]),
+    ("us", &["united states", "usa"]),
+    ("japanese", &["japan"]),
+    ("belarusian", &["belarus"]),
+    ("ukrainian", &["ukraine"]),
+    ("vietnamese", &["vietnam"]),
+    ("lao", &["laos"]),
+];
+
+/// Finds the events reported in one article.
+pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMention> {
+    let text = article.article.text.as_str();
+    let ctx = Context::new(article, registry);
+    let mut out: Vec<EventMention> = Vec::new();
+    // Persons who were the subject of recent sentences, most recent last:
+    // "Goremykin noted … The Russian delegation also visited …".
+    let mut recent_subjects: Vec<String> = Vec::new();
+    let mut narrative: Option<EventDate> = None;
+    let mut previous_places: Vec<(usize, String, String)> = Vec::new();
+
+    for sentence in &article.sentences {
+        let Some(sentence_text) = text.get(sentence.range()) else {
+            continue;
+        };
+        let mentions = ctx.mentions_in(sentence.range());
+        let timexes = ctx.timexes_in(sentence.range());
+        let places = ctx.places_in(text, &mentions);
+        let triggers = find_triggers(sentence_text, sentence.start);
+
+        let mut sentence_subject: Option<String> = None;
+        let mut previous_end = sentence.start;
+        let mut previous_subject: Option<Vec<String>> = None;
+        for (index, (range, trigger)) in triggers.iter().enumerate() {
+            let next_start = triggers
+                .get(index + 1)
+                .map(|(r, _)| r.start)
+                .unwrap_or(sentence.end);
+            let before = text.get(sentence.start..range.start).unwrap_or("");
+            let window_before = text
+                .get(previous_end.max(sentence.start)..range.start)
+                .unwrap_or("");
+            let is_definite = trigger.noun && DEFINITE_BEFORE.is_match(before);
+            let unreal = UNREAL_BEFORE.is_match(tail(window_before, 40));
+            if unreal {
+                previous_end = range.end;
+                continue;
+            }
+            let object = if trigger.kind == EventKind::Banquet {
+                text.get(range.clone())
+                    .map(|w| (range.clone(), w.to_lowercase()))
+            } else if trigger.takes_object {
+                object_after(
+                    text,
+                    range.end,
+                    next_start.max(range.end),
+                    trigger.kind,
+                    &places,
+                    &timexes,
+                )
+            } else {
+                None
+            };
+            let object_end = object.as_ref().map(|(r, _)| r.end).unwrap_or(range.end);
+
+            // Participants.
+            let persons: Vec<&Mention> = mentions
+                .iter()
+                .copied()
+                .filter(|m| ctx.kind(&m.actor) == Some(ActorKind::Person))
+                .collect();
+            let delegation = ctx.delegation_near(text, sentence.range(), range.clone());
+            let mut participants: Vec<String> = Vec::new();
+            if trigger.kind.is_encounter() {
+                // The people named in the trigger's own clause act; the
+                // rest of the sentence gives the other side.
+                for m in persons
+                    .iter()
+                    .filter(|m| m.start >= previous_end && m.end <= range.start)
+                {
+                    push_unique(&mut participants, &m.actor);
+                }
+                for m in &persons {
+                    push_unique(&mut participants, &m.actor);
+                }
+            } else {
+                // "Lavrov said Russian delegations will visit": the
+                // delegation nearer the trigger is the one acting.
+                let delegation_start = delegation
+                    .as_ref()
+                    .map(|(_, _, r)| r.start)
+                    .filter(|s| *s >= previous_end && *s < range.start)
+                    .unwrap_or(previous_end);
+                for m in persons
+                    .iter()
+                    .filter(|m| m.start >= delegation_start && m.end <= range.start)
+                {
+                    push_unique(&mut participants, &m.actor);
+                }
+                if participants.is_empty() {
+                    if let Some(prev) = &previous_subject {
+                        participants.extend(prev.iter().cloned());
+                    }
+                }
+            }
+            let named_persons = participants.len();
+            if let Some((label, country, _)) = &delegation {
+                if named_persons == 0 || trigger.kind.is_encounter() {
+                    if let Some(id) = country {
+                        push_unique(&mut participants, id);
+                    }
+                    let _ = label;
+                }
+            }
+            if participants.is_empty() && delegation.is_none() && !trigger.kind.is_encounter() {
+                // Organizations act only when no person or delegation does.
+                for m in mentions.iter().filter(|m| {
+                    m.start >= previous_end
+                        && m.end <= range.start
+                        && ctx.kind(&m.actor) == Some(ActorKind::Organization)
+                        && !REPORTING_AFTER.is_match(text.get(m.end..range.start).unwrap_or(""))
+                }) {
+                    push_unique(&mut participants, &m.actor);
+                }
+            }
+
+            // Refers back to an event this article already reported?
+            if is_definite || (trigger.noun && named_persons == 0 && delegation.is_none()) {
+                if let Some(antecedent) = out
+                    .iter_mut()
+                    .rev()
+                    .find(|e| e.kind.family() == trigger.kind.family())
+                {
+                    let shares = participants.is_empty()
+                        || named_persons < 2
+                        || participants
+                            .iter()
+                            .any(|p| antecedent.participants.contains(p));
+                    if shares {
+                        for p in &participants {
+                            push_unique(&mut antecedent.participants, p);
+                        }
+                        let source = ctx.source(text, sentence);
+                        if !antecedent.sources.iter().any(|s| s.start == source.start) {
+                            antecedent.sources.push(source);
+                        }
+                        previous_end = object_end;
+                        continue;
+                    }
+                } else if named_persons == 0 && delegation.is_none() {
+                    previous_end = object_end;
+                    continue;
+                }
+            }
+
+            // A carried-over subject for a sentence that names no actor,
+            // or names only the other side of an encounter.
+            let planned_by_words = PLANNED_BEFORE.is_match(tail(window_before, 60))
+                || (trigger.noun && PLANNED_BEFORE.is_match(tail(before, 30)));
+            if let Some((label, Some(country), _)) = &delegation {
+                // A singular delegation already on its trip is led by the
+                // last person of its country the article followed.
+                if named_persons == 0 && !label.ends_with('s') && !planned_by_words {
+                    if let Some(leader) = recent_subjects
+                        .iter()
+                        .rev()
+                        .find(|p| ctx.country_of(p) == Some(country.as_str()))
+                    {
+                        participants.insert(0, leader.clone());
+                    }
+                }
+            }
+            let needs = if trigger.kind.is_encounter() { 2 } else { 1 };
+            if participants.len() < needs {
+                if let Some(subject) = recent_subjects.last() {
+                    if !participants.contains(subject) {
+                        participants.insert(0, subject.clone());
+                    }
+                }
+            }
+            if participants.len() < needs || (trigger.weak && participants.len() < 2) {
+                previous_end = object_end;
+                continue;
+            }
+            if trigger.kind == EventKind::Signing && object.is_none() {
+                previous_end = object_end;
+                continue;
+            }
+            if sentence_subject.is_none() {
+                sentence_subject = participants.first().cloned();
+            }
+            previous_subject = Some(
+                participants
+                    .iter()
+                    .take(named_persons.max(1))
+                    .cloned()
+                    .collect(),
+            );
+
+            // Place.
+            let (place, relation) = choose_place(&places, range.clone(), trigger.kind)
+                .or_else(|| {
+                    previous_places
+                        .iter()
+                        .rev()
+                        .find(|(p, _, _)| *p == sentence.paragraph)
+                        .map(|(_, id, rel)| (id.clone(), rel.clone()))
+                })
+                .or_else(|| {
+                    previous_places
+                        .iter()
+                        .rev()
+                        .find(|(_, id, _)| ctx.kind(id) == Some(ActorKind::Place))
+                        .map(|(_, id, rel)| (id.clone(), rel.clone()))
+                })
+                .or_else(|| ctx.visit_place.clone().map(|p| (p, "in".to_string())))
+                .or_else(|| ctx.dateline_place.clone().map(|p| (p, "in".to_string())))
+                .map(|(p, r)| (Some(p), Some(r)))
+                .unwrap_or((None, None));
+
+            // Date and status.
+            let governing = ctx.governing_dates(text, &timexes, range.clone());
+            let any_future = governing.iter().any(|t| t.future);
+            let planned = planned_by_words || any_future;
+            let mut dated: Vec<(Option<EventDate>, EventStatus)> = Vec::new();
+            if planned {
+                let specific = most_specific(&governing);
+                if specific.is_empty() {
+                    dated.push((None, EventStatus::Planned));
+                }
+                for t in specific {
+                    dated.push((ctx.explicit(t), EventStatus::Planned));
+                }
+            } else if let Some(t) = nearest(&governing, range.clone()) {
+                let status = if ctx.is_background(t) {
+                    EventStatus::Background
+                } else {
+                    EventStatus::Reported
+                };
+                dated.push((ctx.explicit(t), status));
+            } else if let Some(n) = &narrative {
+                dated.push((Some(n.clone()), EventStatus::Reported));
+            } else {
+                dated.push((ctx.reported_on(), EventStatus::Reported));
+            }
+
+            for (date, status) in dated {
+                out.push(EventMention {
+                    article: article.article.id.clone(),
+                    kind: trigger.kind,
+                    status,
+                    participants: participants.clone(),
+                    delegation: delegation.as_ref().map(|(label, _, _)| label.clone()),
+                    place: place.clone(),
+                    place_relation: relation.clone(),
+                    date,
+                    object: object.as_ref().map(|(_, o)| o.clone()),
+                    trigger: text.get(range.clone()).unwrap_or("").to_string(),
+                    sources: vec![ctx.source(text, sentence)],
+                    published: article.published,
+                });
+            }
+            previous_end = object_end;
+        }
+
+        // Update the article context for the sentences that follow.
+        let subject = sentence_subject.or_else(|| {
+            mentions
+                .iter()
+                .find(|m| ctx.kind(&m.actor) == Some(ActorKind::Person))
+                .map(|m| m.actor.clone())
+        });
+        if let Some(s) = subject {
+            recent_subjects.retain(|p| *p != s);
+            recent_subjects.push(s);
+        }
+        for (_, id, rel, _) in &places {
+            if let Some(rel) = rel {
+                previous_places.push((sentence.paragraph, id.clone(), rel.clone()));
+            }
+        }
+        if let Some(t) = timexes
+            .iter()
+            .rfind(|t| ctx.is_narrative_candidate(text, t))
+        {
+            narrative = ctx.explicit(t).map(|mut d| {
+                d.basis = DateBasis::Narrative;
+                d
+            });
+        }
+    }
+    out
+}
+
+static REPORTING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:has\s+|had\s+)?(?:reported|said|says|quoted|cited|announced|stated|according)\b")
+        .expect("valid regex")
+});
+
+fn push_unique(list: &mut Vec<String>, id: &str) {
+    if !list.iter().any(|p| p == id) {
+        list.push(id.to_string());
+    }
+}
+
+/// The last `n` bytes of `s`, cut at a char boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    s.get(start..).unwrap_or("")
+}
+
+fn find_triggers(sentence: &str, offset: usize) -> Vec<(Range<usize>, &'static Trigger)> {
+    let mut found: Vec<(Range<usize>, &'static Trigger)> = Vec::new();
+    for (re, trigger) in TRIGGERS.iter() {
+        for m in re.find_iter(sentence) {
+            found.push((offset + m.start()..offset + m.end(), trigger));
+        }
+    }
+    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    // Overlaps: the longer, earlier match wins ("laid flowers" over nothing,
+    // "leading a delegation in" over "delegation").
+    let mut kept: Vec<(Range<usize>, &'static Trigger)> = Vec::new();
+    for (r, t) in found {
+        if kept.last().is_some_and(|(k, _)| r.start < k.end) {
+            continue;
+        }
+        kept.push((r, t));
+    }
+    // A weak trigger followed closely by a strong one is part of it
+    // ("hosted a lunch", "received … at a reception").
+    let strong_starts: Vec<usize> = kept
+        .iter()
+        .filter(|(_, t)| !t.weak)
+        .map(|(r, _)| r.start)
+        .collect();
+    kept.retain(|(r, t)| {
+        !t.weak
+            || !strong_starts
+                .iter()
+                .any(|s| *s > r.start && *s - r.end < 40)
+    });
+    // "held talks … during the talks": one event per family per sentence
+    // unless the kinds differ in substance; keep the first of each family.
+    let mut seen: Vec<(u8, bool)> = Vec::new();
+    kept.retain(|(_, t)| {
+        if !t.noun {
+            return true;
+        }
+        let key = (t.kind.family(), t.noun);
+        if seen.contains(&key) {
+            return false;
+        }
+        seen.push(key);
+        true
+    });
+    kept
+}
+
+fn object_after(
+    text: &str,
+    from: usize,
+    limit: usize,
+    kind: EventKind,
+    places: &[(usize, String, Option<String>, Range<usize>)],
+    timexes: &[&Timex],
+) -> Option<(Range<usize>, String)> {
+    let rest = text.get(from..limit)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let mut body_start = from + lead;
+    let mut body = text.get(body_start..limit)?;
+    // A wreath is laid "at" its monument: the object starts after "at".
+    if kind == EventKind::WreathLaying {
+        let lower = body.to_lowercase();
+        for prep in ["at ", "to ", "on "] {
+            if lower.starts_with(prep) {
+                body_start += prep.len();
+                body = text.get(body_start..limit)?;
+                break;
+            }
+        }
+    }
+    // "visited with", "signed by", "visited to": not an object.
+    let first_word: String = body.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first_word.as_str(),
+        "with" | "by" | "to" | "in" | "on" | "at" | "during" | "and" | "as" | "that"
+    ) {
+        return None;
+    }
+    let end_re: &Regex = if matches!(kind, EventKind::Signing | EventKind::Ratification) {
+        &SIGNING_OBJECT_END
+    } else {
+        &OBJECT_END
+    };
+    let mut end = end_re
+        .find(body)
+        .map(|m| body_start + m.start())
+        .unwrap_or(limit);
+    for t in timexes {
+        if t.start >= body_start && t.start < end {
+            end = t.start;
+        }
+    }
+    let raw = text.get(body_start..end)?.trim();
+    let trimmed = raw.trim_end_matches(|c: char| !c.is_alphanumeric()).trim();
+    let trimmed = strip_trailing_words(trimmed, &["on", "in", "at", "the", "and", "of", "near"]);
+    if trimmed.is_empty() || trimmed.split_whitespace().count() > 14 {
+        return None;
+    }
+    // A bare place ("visited Pyongyang") is the event's place, not an object.
+    let range = body_start..body_start + trimmed.len();
+    if places
+        .iter()
+        .any(|p| p.3.start <= range.start && p.3.end >= range.end)
+    {
+        return None;
+    }
+    let stripped = trimmed
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    if places
+        .iter()
+        .any(|p| text.get(p.3.clone()) == Some(stripped))
+    {
+        return None;
+    }
+    // "visited Pyongyang this week": a place first is the place.
+    if places.iter().any(|p| {
+        p.3.start == range.start
+            || (p.3.start > range.start
+                && text
+                    .get(range.start..p.3.start)
+                    .is_some_and(|g| g.trim().eq_ignore_ascii_case("the")))
+    }) {
+        return None;
+    }
+    // Pronouns are not objects ("visited it").
+    if matches!(
+        first_word.as_str(),
+        "it" | "them" | "him" | "her" | "there" | "here"
+    ) {
+        return None;
+    }
+    Some((range, trimmed.to_string()))
+}
+
+fn strip_trailing_words<'a>(s: &'a str, words: &[&str]) -> &'a str {
+    let mut s = s.trim_end();
+    loop {
+        let Some((head, last)) = s.rsplit_once(' ') else {
+            return s;
+        };
+        if words.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+            s = head.trim_end();
+        } else {
+            return s;
+        }
+    }
+}
+
+/// The place of an event in its own sentence: a locative place mention,
+/// nearest after the trigger, else nearest before; cities and venues beat
+/// countries ("in Vladivostok" over "in Russia").
+fn choose_place(
+    places: &[(usize, String, Option<String>, Range<usize>)],
+    trigger: Range<usize>,
+    kind: EventKind,
+) -> Option<(String, String)> {
+    let usable: Vec<&(usize, String, Option<String>, Range<usize>)> = places
+        .iter()
+        .filter(|p| match p.2.as_deref() {
+            Some(
+                "to" | "into" | "visited" | "visits" | "visit" | "visiting" | "toured" | "tours"
+                | "touring",
+            ) => kind.family() == EventKind::Visit.family(),
+            Some(_) => true,
+            None => false,
+        })
+        .collect();
+    let best_rank = usable.iter().map(|p| p.0).min()?;
+    let ranked: Vec<_> = usable.into_iter().filter(|p| p.0 == best_rank).collect();
+    let pick = ranked
+        .iter()
+        .find(|p| p.3.start >= trigger.end)
+        .or_else(|| ranked.iter().rev().find(|p| p.3.end <= trigger.start))?;
+    let relation = match pick.2.as_deref() {
+        Some("at") => "at",
+        Some("near") => "near",
+        Some("outside") => "outside",
+        Some(r) => r,
+        None => "in",
+    };
+    Some((pick.1.clone(), relation.to_lowercase()))
+}
+
+fn nearest<'a>(timexes: &[&'a Timex], trigger: Range<usize>) -> Option<&'a Timex> {
+    timexes.iter().copied().min_by_key(|t| {
+        let distance = if t.start >= trigger.end {
+            t.start - trigger.end
+        } else {
+            trigger.start.saturating_sub(t.end)
+        };
+        // Prefer the more precise of two equally near dates.
+        (distance, t.granularity.unwrap_or(Granularity::Year))
+    })
+}
+
+/// "later this year, particularly in August and October": the months, not
+/// the year that contains them.
+fn most_specific<'a>(timexes: &[&'a Timex]) -> Vec<&'a Timex> {
+    let mut out: Vec<&Timex> = Vec::new();
+    for t in timexes {
+        let Some(i) = t.interval else { continue };
+        let contains_other = timexes.iter().any(|o| {
+            o.interval
+                .is_some_and(|oi| oi != i && i.start <= oi.start && oi.end <= i.end)
+        });
+        if !contains_other && !out.iter().any(|o| o.interval == t.interval) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Per-article lookups shared by every sentence.
+struct Context<'a> {
+    article: &'a AnalysedArticle,
+    registry: &'a Registry,
+    /// Mentions sorted by start.
+    mentions: Vec<&'a Mention>,
+    visit_place: Option<String>,
+    dateline_place: Option<String>,
+    dateline: Option<Range<usize>>,
+    countries: BTreeMap<String, String>,
+}
+
+static VISIT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:arrived|arrives|arrival|visit|visiting|visited|trip|tour|delegation|stay)\s+(?:\w+\s+){0,4}?(?:in|to|at)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+impl<'a> Context<'a> {
+    fn new(article: &'a AnalysedArticle, registry: &'a Registry) -> Self {
+        let mut mentions: Vec<&Mention> = article.actors.mentions.iter().collect();
+        mentions.sort_by_key(|m| (m.start, m.end));
+        let mut countries = BTreeMap::new();
+        for actor in &registry.actors {
+            if matches!(actor.kind, ActorKind::Country | ActorKind::Organization) {
+                for name in std::iter::once(&actor.name).chain(actor.aliases.iter()) {
+                    countries
+                        .entry(name.to_lowercase())
+                        .or_insert_with(|| actor.id.clone());
+                }
+            }
+        }
+        let text = article.article.text.as_str();
+        let mut ctx = Context {
+            article,
+            registry,
+            mentions,
+            visit_place: None,
+            dateline_place: None,
+            dateline: article.article.dateline.as_ref().map(|d| d.span.clone()),
+            countries,
+        };
+        // The visit the article is about: "arrived in the DPRK", "a visit to
+        // Pyongyang", "leading a delegation in North Korea".
+        ctx.visit_place = ctx
+            .mentions
+            .iter()
+            .filter(|m| {
+                matches!(
+                    ctx.kind(&m.actor),
+                    Some(ActorKind::Place | ActorKind::Country)
+                )
+            })
+            .find(|m| VISIT_CONTEXT.is_match(tail(text.get(..m.start).unwrap_or(""), 60)))
+            .map(|m| m.actor.clone());
+        ctx.dateline_place = article.article.dateline.as_ref().and_then(|d| {
+            let wanted = d.place.to_lowercase();
+            registry
+                .actors
+                .iter()
+                .filter(|a| matches!(a.kind, ActorKind::Place))
+                .find(|a| {
+                    a.name.to_lowercase() == wanted
+                        || a.aliases.iter().any(|al| al.to_lowercase() == wanted)
+                })
+                .map(|a| a.id.clone())
+        });
+        ctx
+    }
+
+    fn kind(&self, id: &str) -> Option<ActorKind> {
+        self.registry.get(id).map(|a| a.kind)
+    }
+
+    fn country_of(&self, id: &str) -> Option<&str> {
+        self.registry.get(id).and_then(|a| a.country.as_deref())
+    }
+
+    fn mentions_in(&self, range: Range<usize>) -> Vec<&'a Mention> {
+        let first = self.mentions.partition_point(|m| m.start < range.start);
+        self.mentions[first..]
+            .iter()
+            .copied()
+            .take_while(|m| m.start < range.end)
+            .filter(|m| m.end <= range.end)
+            .collect()
+    }
+
+    fn timexes_in(&self, range: Range<usize>) -> Vec<&'a Timex> {
+        self.article
+            .timexes
+            .iter()
+            .filter(|t| t.start >= range.start && t.end <= range.end)
+            .collect()
+    }
+
+    /// Place and country mentions of a sentence: (rank, id, locative word,
+    /// span). Rank 0 for places, 1 for countries. A place is usable when a
+    /// locative introduces it or it hosts ("Pyongyang hosted").
+    fn places_in(
+        &self,
+        text: &str,
+        mentions: &[&Mention],
+    ) -> Vec<(usize, String, Option<String>, Range<usize>)> {
+        mentions
+            .iter()
+            .filter_map(|m| {
+                let rank = match self.kind(&m.actor)? {
+                    ActorKind::Place => 0,
+                    ActorKind::Country => 1,
+                    _ => return None,
+                };
+                // "Russia's armed forces", "Russian-North Korean ties":
+                // adjectives and possessives are not places.
+                let after = text.get(m.end..).unwrap_or("");
+                if after.starts_with("'s") || after.starts_with("’s") || after.starts_with('-') {
+                    return None;
+                }
+                let before = tail(text.get(..m.start).unwrap_or(""), 50);
+                let locative = LOCATIVE_BEFORE
+                    .captures(before)
+                    .and_then(|c| c.get(1))
+                    .map(|g| g.as_str().to_lowercase())
+                    .or_else(|| HOST_AFTER.is_match(after).then(|| "in".to_string()));
+                Some((rank, m.actor.clone(), locative, m.start..m.end))
+            })
+            .collect()
+    }
+
+    /// "the Russian military delegation" near the trigger: its label and the
+    /// country it comes from.
+    fn delegation_near(
+        &self,
+        text: &str,
+        sentence: Range<usize>,
+        trigger: Range<usize>,
+    ) -> Option<(String, Option<String>, Range<usize>)> {
+        let body = text.get(sentence.clone())?;
+        DELEGATION
+            .captures_iter(body)
+            .filter_map(|c| {
+                let whole = c.get(0)?;
+                let adjective = c.get(1)?.as_str().trim();
+                let adjective = adjective
+                    .trim_start_matches("The ")
+                    .trim_start_matches("A ")
+                    .trim();
+                if adjective.is_empty() || adjective.eq_ignore_ascii_case("the") {
+                    return None;
+                }
+                let range = sentence.start + whole.start()..sentence.start + whole.end();
+                let country = self.country_for_adjective(adjective);
+                let label = whole
+                    .as_str()
+                    .trim_start_matches("The ")
+                    .trim_start_matches("A ")
+                    .replace("delegates", "delegation")
+                    .to_string();
+                Some((label, country, range))
+            })
+            .min_by_key(|(_, _, r)| {
+                if r.end <= trigger.start {
+                    trigger.start - r.end
+                } else {
+                    r.start.saturating_sub(trigger.end)
+                }
+            })
+    }
+
+    fn country_for_adjective(&self, adjective: &str) -> Option<String> {
+        let lower = adjective.to_lowercase();
+        let mut names: Vec<String> = vec![lower.clone()];
+        if let Some((_, list)) = DEMONYMS.iter().find(|(d, _)| *d == lower) {
+            names.extend(list.iter().map(|s| s.to_string()));
+        }
+        // Regular demonyms: Syrian → Syria, Cuban → Cuba.
+        if let Some(stem) = lower.strip_suffix('n') {
+            names.push(stem.to_string());
+        }
+        names.iter().find_map(|n| self.countries.get(n).cloned())
+    }
+
+    /// Dates that can be the date of an event triggered at `trigger`.
+    fn governing_dates(
+        &self,
+        text: &str,
+        timexes: &[&'a Timex],
+        trigger: Range<usize>,
+    ) -> Vec<&'a Timex> {
+        timexes
+            .iter()
+            .copied()
+            .filter(|t| {
+                if !self.is_event_date(text, t) {
+                    return false;
+                }
+                let between = if t.start >= trigger.end {
+                    text.get(trigger.end..t.start)
+                } else {
+                    text.get(t.end..trigger.start)
+                }
+                .unwrap_or("");
+                !CLAUSE_BREAK.is_match(between)
+            })
+            .collect()
+    }
+
+    /// A calendar date that is not a reporting date or a dateline.
+    fn is_event_date(&self, text: &str, t: &Timex) -> bool {
+        if !matches!(t.kind, TimexKind::Date | TimexKind::Time) || t.interval.is_none() {
+            return false;
+        }
+        if matches!(
+            t.modifier,
+            Some(TimexMod::Since | TimexMod::Until | TimexMod::Before | TimexMod::After)
+        ) {
+            return false;
+        }
+        if self
+            .dateline
+            .as_ref()
+            .is_some_and(|d| t.start >= d.start && t.end <= d.end)
+        {
+            return false;
+        }
+        let before = tail(text.get(..t.start).unwrap_or(""), 30);
+        !REPORTING_BEFORE.is_match(before)
+    }
+
+    fn is_narrative_candidate(&self, text: &str, t: &Timex) -> bool {
+        self.is_event_date(text, t) && !t.future && !self.is_background(t)
+    }
+
+    fn is_background(&self, t: &Timex) -> bool {
+        match (t.interval, self.article.published) {
+            (Some(i), Some(p)) => p
+                .checked_sub_days(Days::new(BACKGROUND_AFTER_DAYS))
+                .is_some_and(|limit| i.end < limit),
+            _ => false,
+        }
+    }
+
+    fn explicit(&self, t: &Timex) -> Option<EventDate> {
+        Some(EventDate {
+            value: t.value.clone(),
+            granularity: t.granularity.unwrap_or(Granularity::Day),
+            interval: t.interval?,
+            basis: DateBasis::Explicit,
+        })
+    }
+
+    fn reported_on(&self) -> Option<EventDate> {
+        let p = self.article.published?;
+        Some(EventDate {
+            value: p.format("%Y-%m-%d").to_string(),
+            granularity: Granularity::Day,
+            interval: DateInterval { start: p, end: p },
+            basis: DateBasis::ReportedOn,
+        })
+    }
+
+    fn source(&self, text: &str, sentence: &Sentence) -> EventSource {
+        EventSource {
+            article: self.article.article.id.clone(),
+            sentence: text.get(sentence.range()).unwrap_or("").to_string(),
+            start: sentence.start,
+            end: sentence.end,
+        }
+    }
+}
