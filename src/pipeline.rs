@@ -79,11 +79,14 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
         .map(|article| analyse_article(article, &kb))
         .collect();
 
-    let registry = Registry {
-        actors: kb.actors.clone(),
-        possible_duplicates: Vec::new(),
-    };
-    let _ = &mut articles;
+    let mut found: Vec<ArticleActors> = articles
+        .iter_mut()
+        .map(|a| std::mem::take(&mut a.actors))
+        .collect();
+    let registry: Registry = actors::resolve(&kb, &mut found);
+    for (a, f) in articles.iter_mut().zip(found) {
+        a.actors = f;
+    }
     let events: Vec<Event> = Vec::new();
     let _ = events::EventKind::Meeting;
 
@@ -97,17 +100,18 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
     })
 }
 
-fn analyse_article(article: Article, _kb: &KnowledgeBase) -> AnalysedArticle {
+fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
     let published = article.published;
     let sentences = text::sentences(&article.text);
     let timexes = timex::annotate(&article.text, published);
+    let found = actors::find_mentions(&article.text, &sentences, published, kb);
     AnalysedArticle {
         article,
         published,
         published_evidence: None,
         sentences,
         timexes,
-        actors: ArticleActors::default(),
+        actors: found,
     }
 }
 
