@@ -771,11 +771,12 @@ impl<'t> Ctx<'_, 't> {
         while start < to {
             let t = &self.toks[start];
             let w = t.bare.as_str();
-            let strip = in_list(STOPWORDS, w)
+            let strip = (in_list(STOPWORDS, w)
                 || in_list(CALENDAR_WORDS, w)
-                || (is_title_word(w) && !self.starts_kb_name(start, to))
+                || is_title_word(w)
                 || in_list(DEMONYMS, w)
-                || t.acronym;
+                || t.acronym)
+                && !self.starts_kb_name(start, to);
             if !strip {
                 break;
             }
@@ -1214,7 +1215,7 @@ fn find_quotes(
     let mut out = Vec::new();
     for (start, end) in quoted_spans(text) {
         let inner = text[start..end].trim();
-        if inner.split_whitespace().count() < 4 {
+        if inner.split_whitespace().count() < 3 {
             continue;
         }
         let outside = |m: &&&Mention| m.end <= start || m.start >= end;

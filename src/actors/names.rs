@@ -104,11 +104,14 @@ pub fn token_key(word: &str) -> String {
         ("eo", "o"),
         ("eu", "u"),
         ("oe", "oi"),
-        ("ee", "i"),
         ("oo", "u"),
         ("ui", "i"),
     ] {
         s = s.replace(from, to);
+    }
+    // Korean "-hee" (= "hui"), only word-final: "Moiseev" keeps its "ee".
+    if let Some(stem) = s.strip_suffix("ee") {
+        s = format!("{stem}i");
     }
     // Consonant clusters first, then the voiced/voiceless pairs Korean
     // romanizations disagree on (k/g, t/d, p/b, ch/j, r/l).
@@ -116,6 +119,8 @@ pub fn token_key(word: &str) -> String {
         ("x", "ks"),
         ("ck", "k"),
         ("ph", "f"),
+        // MR marks aspiration with h ("Thae", "Phyong"); RR does not.
+        ("th", "t"),
         ("tch", "j"),
         ("ch", "j"),
         ("kh", "h"),
