@@ -351,3 +351,24 @@ fn tenure_constraints_bound_the_publication_date() {
         "{c:?}"
     );
 }
+
+#[test]
+fn odd_input_never_panics() {
+    let kb = kb();
+    for text in [
+        "",
+        "-",
+        "“",
+        "but",
+        "the general of the Army but",
+        "Ким Чен Ын встретился с Шойгу. «Мы ценим это», — сказал он.",
+        "Минобороны — ЁЖ, Ü-Boot. Kim Jong-ün said “ok” 😀 — Lt. Gen. Pak-",
+        "The DPRK Defense Minister, the North Korean leader, the Russian security chief",
+        "\"unclosed quote by Shoigu said",
+    ] {
+        let f = analyse(&kb, text, "2024-01-01");
+        for m in &f.mentions {
+            assert!(text.get(m.start..m.end).is_some(), "{m:?}");
+        }
+    }
+}
