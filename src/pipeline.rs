@@ -79,11 +79,16 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
         .map(|article| analyse_article(article, &kb))
         .collect();
 
-    let registry = Registry {
-        actors: kb.actors.clone(),
-        possible_duplicates: Vec::new(),
-    };
-    let _ = &mut articles;
+    // Actors: people missing from the knowledge base are clustered across
+    // articles by name key, and every mention gets its final actor id.
+    let mut found: Vec<ArticleActors> = articles
+        .iter_mut()
+        .map(|a| std::mem::take(&mut a.actors))
+        .collect();
+    let registry: Registry = actors::resolve(&kb, &mut found);
+    for (a, f) in articles.iter_mut().zip(found) {
+        a.actors = f;
+    }
 
     // Events: extracted per article in parallel (order kept, so the merge
     // sees the same input every run), then merged with the curated ones.
@@ -106,17 +111,18 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
     })
 }
 
-fn analyse_article(article: Article, _kb: &KnowledgeBase) -> AnalysedArticle {
+fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
     let published = article.published;
     let sentences = text::sentences(&article.text);
     let timexes = timex::annotate(&article.text, published);
+    let found = actors::find_mentions(&article.text, &sentences, published, kb);
     AnalysedArticle {
         article,
         published,
         published_evidence: None,
         sentences,
         timexes,
-        actors: ArticleActors::default(),
+        actors: found,
     }
 }
 

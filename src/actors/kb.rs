@@ -1,13 +1,32 @@
 //! The curated knowledge base, `content/actors.yaml`.
+//!
+//! A YAML list of entries (format in docs/actors.md). Loading validates what
+//! a typo would silently break: unknown fields, duplicate ids, and `country`
+//! or `of` naming an id that does not exist. Every error names the file and,
+//! where the YAML gives one, the line.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use super::Actor;
+use chrono::NaiveDate;
+use serde::Deserialize;
 
-/// The analyst's curated actors.
+use super::names::{self, NameKey};
+use super::{Actor, ActorKind, Role};
+
+/// Where the knowledge base lives, relative to the project root.
+pub const KB_PATH: &str = "content/actors.yaml";
+
+/// The analyst's curated actors, with the indexes mention finding needs.
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeBase {
     pub actors: Vec<Actor>,
+    /// Full-name key of a person → indexes into `actors`.
+    pub(crate) person_names: HashMap<NameKey, Vec<usize>>,
+    /// Folded key of an organization/place/country name → index.
+    pub(crate) other_names: HashMap<String, usize>,
+    /// Longest alias of non-person actors, in words, to bound span lookups.
+    pub(crate) max_other_words: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -25,10 +44,354 @@ pub enum KbError {
     },
 }
 
+/// A date bound as written: `2024`, `2024-05` or `2024-05-14`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawDate {
+    Year(i64),
+    Text(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    title: String,
+    #[serde(default)]
+    of: Option<String>,
+    #[serde(default)]
+    from: Option<RawDate>,
+    #[serde(default)]
+    until: Option<RawDate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: String,
+    name: String,
+    kind: ActorKind,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    roles: Vec<RawRole>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+/// Which end of a partial date a bound stands for.
+#[derive(Clone, Copy)]
+enum Bound {
+    Start,
+    End,
+}
+
+fn parse_date(raw: &RawDate, bound: Bound) -> Option<NaiveDate> {
+    let text = match raw {
+        RawDate::Year(y) => y.to_string(),
+        RawDate::Text(t) => t.trim().to_string(),
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let year: i32 = parts.first()?.parse().ok()?;
+    match parts.len() {
+        1 => match bound {
+            Bound::Start => NaiveDate::from_ymd_opt(year, 1, 1),
+            Bound::End => NaiveDate::from_ymd_opt(year, 12, 31),
+        },
+        2 => {
+            let month = num(1)?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            match bound {
+                Bound::Start => Some(first),
+                Bound::End => {
+                    let next = if month == 12 {
+                        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                    } else {
+                        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+                    };
+                    next.pred_opt()
+                }
+            }
+        }
+        3 => NaiveDate::from_ymd_opt(year, num(1)?, num(2)?),
+        _ => None,
+    }
+}
+
+/// 1-based line of the first line in `lines[from..]` that defines `key: value`
+/// (optionally after "- " or "{"), used to point errors at the right place
+/// since the YAML deserializer does not keep positions of valid values.
+fn find_line(raw: &str, from_line: usize, key: &str, value: &str) -> Option<usize> {
+    raw.lines()
+        .enumerate()
+        .skip(from_line.saturating_sub(1))
+        .find(|(_, line)| {
+            let mut rest = *line;
+            while let Some(pos) = rest.find(key) {
+                let after = &rest[pos + key.len()..];
+                let before_ok = rest[..pos]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c == ' ' || c == '-' || c == '{' || c == ',');
+                if before_ok {
+                    if let Some(v) = after.trim_start().strip_prefix(':') {
+                        let v = v.trim_start().trim_start_matches(['"', '\'']);
+                        if v.starts_with(value) {
+                            return true;
+                        }
+                    }
+                }
+                rest = after;
+            }
+            false
+        })
+        .map(|(i, _)| i + 1)
+}
+
 impl KnowledgeBase {
     /// Loads `content/actors.yaml`; a project without one has an empty base.
     pub fn load(root: &Path) -> Result<KnowledgeBase, KbError> {
-        let _ = root;
-        Ok(KnowledgeBase::default())
+        let path = root.join(KB_PATH);
+        if !path.exists() {
+            return Ok(KnowledgeBase::default());
+        }
+        let raw = std::fs::read_to_string(&path).map_err(|source| KbError::Read {
+            path: KB_PATH.to_string(),
+            source,
+        })?;
+        Self::parse(&raw, KB_PATH)
+    }
+
+    /// Parses and validates knowledge-base YAML; `path` is used in errors.
+    pub fn parse(raw: &str, path: &str) -> Result<KnowledgeBase, KbError> {
+        let invalid = |line: Option<usize>, message: String| KbError::Invalid {
+            path: path.to_string(),
+            line,
+            message,
+        };
+        if raw.trim().is_empty() {
+            return Ok(KnowledgeBase::default());
+        }
+        let entries: Vec<RawEntry> = serde_yaml::from_str(raw).map_err(|e| {
+            let line = e.location().map(|l| l.line());
+            let message = e.to_string();
+            // The error text repeats the position; keep just the reason.
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            invalid(line, message)
+        })?;
+
+        let mut lines: BTreeMap<String, usize> = BTreeMap::new();
+        let mut cursor = 1;
+        for e in &entries {
+            let line = find_line(raw, cursor, "id", &e.id).unwrap_or(cursor);
+            cursor = line + 1;
+            if e.id.trim().is_empty() || e.id.chars().any(char::is_whitespace) {
+                return Err(invalid(
+                    Some(line),
+                    format!(
+                        "actor id {:?} must be non-empty and contain no spaces",
+                        e.id
+                    ),
+                ));
+            }
+            if let Some(first) = lines.get(e.id.as_str()) {
+                return Err(invalid(
+                    Some(line),
+                    format!(
+                        "duplicate actor id `{}` (first defined at line {first})",
+                        e.id
+                    ),
+                ));
+            }
+            lines.insert(e.id.clone(), line);
+        }
+        let mut actors = Vec::with_capacity(entries.len());
+        for e in entries {
+            let line = lines.get(e.id.as_str()).copied();
+            if let Some(country) = &e.country {
+                if !lines.contains_key(country.as_str()) {
+                    let at = line.and_then(|l| find_line(raw, l, "country", country));
+                    return Err(invalid(
+                        at.or(line),
+                        format!("`{}`: country `{country}` is not an actor id", e.id),
+                    ));
+                }
+            }
+            let mut roles = Vec::with_capacity(e.roles.len());
+            for r in &e.roles {
+                let role_line = line.and_then(|l| find_line(raw, l, "title", &r.title));
+                if let Some(of) = &r.of {
+                    if !lines.contains_key(of.as_str()) {
+                        let at = role_line.and_then(|l| find_line(raw, l, "of", of));
+                        return Err(invalid(
+                            at.or(role_line).or(line),
+                            format!(
+                                "`{}`: role `{}` is of `{of}`, which is not an actor id",
+                                e.id, r.title
+                            ),
+                        ));
+                    }
+                }
+                let date = |d: &Option<RawDate>,
+                            b: Bound,
+                            field: &str|
+                 -> Result<Option<NaiveDate>, KbError> {
+                    match d {
+                        None => Ok(None),
+                        Some(raw_date) => parse_date(raw_date, b).map(Some).ok_or_else(|| {
+                            invalid(
+                                role_line.or(line),
+                                format!("`{}`: role `{}`: `{field}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", e.id, r.title),
+                            )
+                        }),
+                    }
+                };
+                let from = date(&r.from, Bound::Start, "from")?;
+                let until = date(&r.until, Bound::End, "until")?;
+                if let (Some(f), Some(u)) = (from, until) {
+                    if f > u {
+                        return Err(invalid(
+                            role_line.or(line),
+                            format!(
+                                "`{}`: role `{}` ends ({u}) before it starts ({f})",
+                                e.id, r.title
+                            ),
+                        ));
+                    }
+                }
+                roles.push(Role {
+                    title: r.title.clone(),
+                    of: r.of.clone(),
+                    from,
+                    until,
+                });
+            }
+            actors.push(Actor {
+                id: e.id,
+                name: e.name,
+                kind: e.kind,
+                country: e.country,
+                aliases: e.aliases,
+                roles,
+                curated: true,
+                description: e.description,
+            });
+        }
+        actors.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(Self::from_actors(actors))
+    }
+
+    /// Builds the lookup indexes over a list of actors (sorted by id).
+    pub fn from_actors(actors: Vec<Actor>) -> KnowledgeBase {
+        let mut person_names: HashMap<NameKey, Vec<usize>> = HashMap::new();
+        let mut other_names = HashMap::new();
+        let mut max_other_words = 0;
+        for (i, a) in actors.iter().enumerate() {
+            for spelling in std::iter::once(&a.name).chain(&a.aliases) {
+                if a.kind == ActorKind::Person {
+                    if let Some(key) = names::person_key(spelling) {
+                        let ids = person_names.entry(key).or_default();
+                        if !ids.contains(&i) {
+                            ids.push(i);
+                        }
+                    }
+                } else {
+                    let key = names::phrase_key(spelling);
+                    if !key.is_empty() {
+                        max_other_words = max_other_words.max(key.split(' ').count());
+                        // First definition wins; a clash is the analyst's
+                        // to resolve and `find_mentions` stays deterministic.
+                        other_names.entry(key).or_insert(i);
+                    }
+                }
+            }
+        }
+        KnowledgeBase {
+            actors,
+            person_names,
+            other_names,
+            max_other_words,
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Actor> {
+        self.index_of(id).map(|i| &self.actors[i])
+    }
+
+    pub(crate) fn index_of(&self, id: &str) -> Option<usize> {
+        self.actors.binary_search_by(|a| a.id.as_str().cmp(id)).ok()
+    }
+
+    pub(crate) fn persons(&self) -> impl Iterator<Item = (usize, &Actor)> {
+        self.actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_knowledge_base_loads() {
+        let kb = KnowledgeBase::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert!(kb.get("sergei-shoigu").is_some());
+        assert!(kb.get("dprk").is_some());
+        let shoigu = kb.get("sergei-shoigu").unwrap();
+        assert_eq!(shoigu.roles[0].until, NaiveDate::from_ymd_opt(2024, 5, 12));
+        let kang = kb.get("kang-sun-nam").unwrap();
+        assert_eq!(kang.roles[0].from, NaiveDate::from_ymd_opt(2022, 6, 1));
+        assert_eq!(kang.roles[0].until, NaiveDate::from_ymd_opt(2024, 10, 31));
+    }
+
+    fn err(yaml: &str) -> String {
+        KnowledgeBase::parse(yaml, "content/actors.yaml")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors_with_line() {
+        let e = err("- id: a\n  name: A\n  kind: place\n- id: a\n  name: B\n  kind: place\n");
+        assert!(e.starts_with("content/actors.yaml:4:"), "{e}");
+        assert!(e.contains("duplicate actor id `a`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_references_are_errors_with_line() {
+        let e = err("- id: a\n  name: A\n  kind: person\n  country: nowhere\n");
+        assert!(e.starts_with("content/actors.yaml:4:"), "{e}");
+        let e =
+            err("- id: a\n  name: A\n  kind: person\n  roles:\n    - {title: Minister, of: b}\n");
+        assert!(e.starts_with("content/actors.yaml:5:"), "{e}");
+        assert!(e.contains("not an actor id"), "{e}");
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_yaml_are_errors_with_line() {
+        let e = err("- id: a\n  name: A\n  kind: person\n  nickname: x\n");
+        assert!(e.contains("unknown field `nickname`"), "{e}");
+        assert!(e.starts_with("content/actors.yaml:"), "{e}");
+        let e = err("- id: a\n  name: [unclosed\n");
+        assert!(e.starts_with("content/actors.yaml:"), "{e}");
+        let e = err("- id: a\n  name: A\n  kind: planet\n");
+        assert!(e.contains("planet"), "{e}");
+    }
+
+    #[test]
+    fn bad_dates_are_errors() {
+        let e =
+            err("- id: a\n  name: A\n  kind: person\n  roles:\n    - {title: X, from: 2024-13}\n");
+        assert!(e.contains("not a date"), "{e}");
+        let e = err("- id: a\n  name: A\n  kind: person\n  roles:\n    - {title: X, from: 2024, until: 2023}\n");
+        assert!(e.contains("ends"), "{e}");
     }
 }

@@ -3,6 +3,13 @@
 //! actor across the corpus.
 
 pub mod kb;
+pub mod mentions;
+pub mod names;
+pub mod resolve;
+pub mod roles;
+
+pub use mentions::find_mentions;
+pub use resolve::{resolve, DateConstraint};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -41,6 +48,9 @@ pub struct Actor {
     pub roles: Vec<Role>,
     /// False for people found only in the articles.
     pub curated: bool,
+    /// A line about the actor from the knowledge base.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// How a mention was recognized.
@@ -94,6 +104,10 @@ pub struct ArticleActors {
     pub mentions: Vec<Mention>,
     pub reported_roles: Vec<ReportedRole>,
     pub quotes: Vec<Quote>,
+    /// People not in the knowledge base, by their provisional id (the
+    /// `actor` of their mentions until [`resolve`] gives the final one).
+    #[serde(skip)]
+    pub discovered: Vec<(String, names::NameKey)>,
 }
 
 /// Two actors that may be one person; listed by `dossier check`, never merged

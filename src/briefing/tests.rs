@@ -75,6 +75,7 @@ fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
         aliases: Vec::new(),
         roles: Vec::new(),
         curated: true,
+        description: None,
     }
 }
 

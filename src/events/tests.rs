@@ -20,6 +20,7 @@ fn actor(id: &str, name: &str, kind: ActorKind, country: Option<&str>, aliases: 
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         roles: Vec::new(),
         curated: true,
+        description: None,
     }
 }
 
