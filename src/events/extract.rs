@@ -145,6 +145,22 @@ static DEFINITE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Trigger words that are nouns as often as verbs.
+static NOUN_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:visit|visits|arrival|inspection|signing|tour|tours)$")
+        .expect("valid regex")
+});
+
+/// A determiner or possessive right before a word makes it a noun.
+static DETERMINER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|a|an|this|that|these|those|his|her|their|its|today's|upcoming|planned|official|working|state|first|next|[A-Z][\w-]*'s)\s+(?:[\w-]+\s+){0,2}$")
+        .expect("valid regex")
+});
+
+/// "of the", "by": the agent of a noun trigger follows it.
+static OF_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:of|by|from)\s+(?:the\s+)?").expect("valid regex"));
+
 /// Future and intention: the event has not happened yet.
 static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -164,6 +180,12 @@ static UNREAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// that lasted from 1950-1953", "since he began governing in 2011").
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s*(?:dedicated|built|erected|founded|established|which|who|where)\b|\b(?:which|that|who|whose|since|anniversary|when)\b|[;:–—]")
+        .expect("valid regex")
+});
+
+/// Words that open a subordinate clause.
+static SUBORDINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:since|which|who|whose|when|while|dedicated|anniversary|because)\b")
         .expect("valid regex")
 });
 
@@ -190,7 +212,7 @@ static HOST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "the Russian military delegation", "Russian party and parliamentary
 /// delegations", "a DPRK delegation".
 static DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:[A-Z][\w'-]*\s+){1,3})(?:(?:and\s+)?[a-z][\w-]*\s+){0,3}(?:delegations?|delegates)\b")
+    Regex::new(r"\b((?:[A-Z][\w'-]*\s+){1,3})(?:(?:and\s+)?(?:military|party|parliamentary|government|governmental|defen[cs]e|official|high-level|high-ranking|naval|army|friendship|business|trade|ministerial|security|economic|cultural|diplomatic|state|working)\s+){0,3}(?:delegations?|delegates)\b")
         .expect("valid regex")
 });
 
@@ -254,7 +276,11 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             let window_before = text
                 .get(previous_end.max(sentence.start)..range.start)
                 .unwrap_or("");
-            let is_definite = trigger.noun && DEFINITE_BEFORE.is_match(before);
+            let trigger_text = text.get(range.clone()).unwrap_or("");
+            // "the visit of …", "his arrival": verb-shaped words used as nouns.
+            let nounish = trigger.noun
+                || (NOUN_FORM.is_match(trigger_text) && DETERMINER_BEFORE.is_match(before));
+            let is_definite = nounish && DEFINITE_BEFORE.is_match(before);
             let unreal = UNREAL_BEFORE.is_match(tail(window_before, 40));
             if unreal {
                 previous_end = range.end;
@@ -263,7 +289,7 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             let object = if trigger.kind == EventKind::Banquet {
                 text.get(range.clone())
                     .map(|w| (range.clone(), w.to_lowercase()))
-            } else if trigger.takes_object {
+            } else if trigger.takes_object && !nounish {
                 object_after(
                     text,
                     range.end,
@@ -305,13 +331,32 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                     .map(|(_, _, r)| r.start)
                     .filter(|s| *s >= previous_end && *s < range.start)
                     .unwrap_or(previous_end);
-                for m in persons
-                    .iter()
-                    .filter(|m| m.start >= delegation_start && m.end <= range.start)
-                {
-                    push_unique(&mut participants, &m.actor);
+                // "the visit of Belousov", "visits by Russian delegations":
+                // the agent follows the noun, and whoever precedes it is
+                // only talking about the event.
+                let of_agent = if nounish {
+                    OF_AFTER
+                        .find(text.get(range.end..sentence.end).unwrap_or(""))
+                        .map(|m| range.end + m.end())
+                } else {
+                    None
+                };
+                match of_agent {
+                    Some(at) => {
+                        if let Some(m) = persons.iter().find(|m| m.start == at) {
+                            participants.push(m.actor.clone());
+                        }
+                    }
+                    None => {
+                        for m in persons
+                            .iter()
+                            .filter(|m| m.start >= delegation_start && m.end <= range.start)
+                        {
+                            push_unique(&mut participants, &m.actor);
+                        }
+                    }
                 }
-                if participants.is_empty() {
+                if participants.is_empty() && of_agent.is_none() {
                     if let Some(prev) = &previous_subject {
                         participants.extend(prev.iter().cloned());
                     }
@@ -351,8 +396,12 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                             .iter()
                             .any(|p| antecedent.participants.contains(p));
                     if shares {
-                        for p in &participants {
-                            push_unique(&mut antecedent.participants, p);
+                        // Who talks about a visit is not on it; only the
+                        // sides of an encounter are added from a reference.
+                        if trigger.kind.is_encounter() {
+                            for p in &participants {
+                                push_unique(&mut antecedent.participants, p);
+                            }
                         }
                         let source = ctx.source(text, sentence);
                         if !antecedent.sources.iter().any(|s| s.start == source.start) {
@@ -940,7 +989,20 @@ impl<'a> Context<'a> {
                     text.get(t.end..trigger.start)
                 }
                 .unwrap_or("");
-                !CLAUSE_BREAK.is_match(between)
+                if CLAUSE_BREAK.is_match(between) {
+                    return false;
+                }
+                // The date's own clause may be subordinate ("since he began
+                // governing in 2011, …"); then it dates that clause only.
+                let head = tail(text.get(..t.start).unwrap_or(""), 80);
+                let clause_start = head
+                    .rfind([',', ';', '.', '(', '–', '—'])
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
+                let own_clause = head.get(clause_start..).unwrap_or("");
+                let clause_begin = t.start - (head.len() - clause_start);
+                let trigger_inside = trigger.start >= clause_begin && trigger.end <= t.start;
+                trigger_inside || !SUBORDINATOR.is_match(own_clause)
             })
             .collect()
     }
