@@ -1431,19 +1431,9 @@ fn attach_modifiers(text: &str, cands: &mut [Candidate]) {
                     .unwrap_or_default();
                 let w = w.strip_prefix("the ").unwrap_or(&w).to_string();
                 let position = match w.as_str() {
-                    "start of" | "beginning of" | "middle of" | "end of" | "close of"
-                    | "turn of" => match w.as_str() {
-                        "start of" | "beginning of" => Some(TimexMod::Start),
-                        "middle of" => Some(TimexMod::Mid),
-                        _ => Some(TimexMod::End),
-                    },
-                    "early" | "the start of" | "start of" | "the beginning of" | "beginning of" => {
-                        Some(TimexMod::Start)
-                    }
-                    "mid" | "the middle of" | "middle of" => Some(TimexMod::Mid),
-                    "late" | "the end of" | "end of" | "the close of" | "the turn of" => {
-                        Some(TimexMod::End)
-                    }
+                    "early" | "start of" | "beginning of" => Some(TimexMod::Start),
+                    "mid" | "middle of" => Some(TimexMod::Mid),
+                    "late" | "end of" | "close of" | "turn of" => Some(TimexMod::End),
                     _ => Some(TimexMod::Approx),
                 };
                 let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
