@@ -98,13 +98,27 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
 }
 
 fn analyse_article(article: Article, _kb: &KnowledgeBase) -> AnalysedArticle {
-    let published = article.published;
+    // Without a publication date, infer one from the text so relative dates
+    // still resolve; the evidence travels with it so pages can say so.
+    let inferred = match article.published {
+        Some(_) => None,
+        None => timex::infer_publication_date(
+            &article.text,
+            article
+                .dateline
+                .as_ref()
+                .and_then(|d| d.date_text.as_deref()),
+            &[],
+        ),
+    };
+    let published = article.published.or(inferred.as_ref().map(|i| i.date));
+    let published_evidence = inferred.map(|i| i.evidence.join("; "));
     let sentences = text::sentences(&article.text);
     let timexes = timex::annotate(&article.text, published);
     AnalysedArticle {
         article,
         published,
-        published_evidence: None,
+        published_evidence,
         sentences,
         timexes,
         actors: ArticleActors::default(),
