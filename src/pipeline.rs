@@ -112,14 +112,30 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
 }
 
 fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
-    let published = article.published;
+    // Without a publication date, infer one from the text (dateline, weekday
+    // agreement, explicit years, and the tenures of the office-holders it
+    // names) so relative dates still resolve; the evidence travels with it so
+    // pages and `dossier check` can say the date is inferred.
+    let inferred = match article.published {
+        Some(_) => None,
+        None => timex::infer_publication_date(
+            &article.text,
+            article
+                .dateline
+                .as_ref()
+                .and_then(|d| d.date_text.as_deref()),
+            &kb.tenure_constraints(&article.text),
+        ),
+    };
+    let published = article.published.or(inferred.as_ref().map(|i| i.date));
+    let published_evidence = inferred.map(|i| i.evidence.join("; "));
     let sentences = text::sentences(&article.text);
     let timexes = timex::annotate(&article.text, published);
     let found = actors::find_mentions(&article.text, &sentences, published, kb);
     AnalysedArticle {
         article,
         published,
-        published_evidence: None,
+        published_evidence,
         sentences,
         timexes,
         actors: found,

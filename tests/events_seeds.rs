@@ -1,172 +1,19 @@
-//! The seeds' events, end to end from the cleaned text and the real date
-//! stage. Mentions come from a small surface table standing in for the
-//! actors stage (its output type, not its logic), so these tests check the
-//! events stage's own rules on real prose.
+//! The seeds' events, end to end through the real pipeline: ingest, dates,
+//! actors and events as `dossier build` runs them.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
-use dossier::actors::{Actor, ActorKind, ArticleActors, Mention, MentionVia, Registry};
-use dossier::events::{extract, merge, DateBasis, Event, EventKind, EventStatus};
-use dossier::pipeline::AnalysedArticle;
+use dossier::events::{DateBasis, Event, EventKind, EventStatus};
 
-fn actor(id: &str, kind: ActorKind, country: Option<&str>) -> Actor {
-    Actor {
-        id: id.to_string(),
-        name: id
-            .split('-')
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-        kind,
-        country: country.map(str::to_string),
-        aliases: Vec::new(),
-        roles: Vec::new(),
-        curated: true,
-    }
-}
-
-fn registry() -> Registry {
-    use ActorKind::*;
-    let ru = Some("russia");
-    let kp = Some("north-korea");
-    let mut actors = vec![
-        actor("russia", Country, None),
-        actor("north-korea", Country, None),
-        actor("pyongyang", Place, kp),
-        actor("moscow", Place, ru),
-        actor("vladivostok", Place, ru),
-        actor("vostochny-cosmodrome", Place, ru),
-        actor("amur-region", Place, ru),
-        actor("kursk-region", Place, ru),
-        actor("liberation-monument", Place, kp),
-        actor("viktor-goremykin", Person, ru),
-        actor("no-kwang-chol", Person, kp),
-        actor("pak-yong-il", Person, kp),
-        actor("sergei-lavrov", Person, ru),
-        actor("choe-son-hui", Person, kp),
-        actor("sergei-shoigu", Person, ru),
-        actor("ri-chang-dae", Person, kp),
-        actor("andrei-belousov", Person, ru),
-        actor("vladimir-putin", Person, ru),
-        actor("kim-jong-un", Person, kp),
-        actor("kang-sun-nam", Person, kp),
-        actor("alexander-matsegora", Person, ru),
-        actor("kcna", Organization, kp),
-    ];
-    actors.sort_by(|a, b| a.id.cmp(&b.id));
-    Registry {
-        actors,
-        possible_duplicates: Vec::new(),
-    }
-}
-
-/// Surface forms as the actors stage resolves them (longest first wins).
-const SURFACES: &[(&str, &str)] = &[
-    ("Kim Il Sung Military and Political Academy", ""),
-    ("Army General Viktor Goremykin", "viktor-goremykin"),
-    ("Goremykin", "viktor-goremykin"),
-    ("Noh Gwang Chol", "no-kwang-chol"),
-    ("The DPRK Defense Minister", "no-kwang-chol"),
-    ("but Gwan Cholle", "no-kwang-chol"),
-    ("BUT, Gwan Chol", "no-kwang-chol"),
-    ("Chol", "no-kwang-chol"),
-    ("Pak Yong Il", "pak-yong-il"),
-    ("Sergey Lavrov", "sergei-lavrov"),
-    ("Lavrov", "sergei-lavrov"),
-    ("Choi Song-hee", "choe-son-hui"),
-    ("Sergey Shoigu", "sergei-shoigu"),
-    ("Sergei Shoigu", "sergei-shoigu"),
-    ("Shoigu", "sergei-shoigu"),
-    ("Ri Chang Dae", "ri-chang-dae"),
-    ("Andrei Belousov", "andrei-belousov"),
-    ("Belousov", "andrei-belousov"),
-    ("Vladimir Vladimirovich Putin", "vladimir-putin"),
-    ("Vladimir Putin", "vladimir-putin"),
-    ("Putin", "vladimir-putin"),
-    ("Kim Jong-un", "kim-jong-un"),
-    ("Kim Jong -Yun", "kim-jong-un"),
-    ("the North Korean leader", "kim-jong-un"),
-    ("Kim", "kim-jong-un"),
-    ("Kang Sun-nam", "kang-sun-nam"),
-    ("Alexander Matsegora", "alexander-matsegora"),
-    ("Pyongyang", "pyongyang"),
-    ("Moscow", "moscow"),
-    ("Vladivostok", "vladivostok"),
-    ("Vostochny Cosmodrome", "vostochny-cosmodrome"),
-    ("Amur region", "amur-region"),
-    ("Kursk region", "kursk-region"),
-    ("Liberation Monument", "liberation-monument"),
-    ("North Korea", "north-korea"),
-    ("the DPRK", "north-korea"),
-    ("DPRK", "north-korea"),
-    ("Russia", "russia"),
-    ("KCNA", "kcna"),
-];
-
-fn mentions(text: &str) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut table: Vec<&(&str, &str)> = SURFACES.iter().collect();
-    table.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    for (surface, id) in table {
-        for (start, _) in text.match_indices(surface) {
-            let end = start + surface.len();
-            let word_edge = |i: usize| {
-                text[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-            };
-            let after_ok = text[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if !word_edge(start) || !after_ok || taken.iter().any(|&(s, e)| s < end && start < e) {
-                continue;
-            }
-            taken.push((start, end));
-            if !id.is_empty() {
-                out.push(Mention {
-                    start,
-                    end,
-                    text: surface.to_string(),
-                    actor: id.to_string(),
-                    via: MentionVia::Name,
-                });
-            }
-        }
-    }
-    out.sort_by_key(|m| m.start);
-    out
-}
-
-fn seed_events() -> Vec<Event> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = dossier::config::load(root).expect("site config");
-    let corpus = dossier::ingest::load_corpus(root, &config).expect("corpus");
-    let reg = registry();
-    let mut all = Vec::new();
-    for article in corpus.articles {
-        let published = article.published;
-        let analysed = AnalysedArticle {
-            sentences: dossier::text::sentences(&article.text),
-            timexes: dossier::timex::annotate(&article.text, published),
-            actors: ArticleActors {
-                mentions: mentions(&article.text),
-                ..Default::default()
-            },
-            published,
-            published_evidence: None,
-            article,
-        };
-        all.extend(extract(&analysed, &reg));
-    }
-    merge(all, Vec::new(), &reg).0
+fn seed_events() -> &'static [Event] {
+    static EVENTS: OnceLock<Vec<Event>> = OnceLock::new();
+    EVENTS.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        dossier::analyse(root)
+            .expect("the bundled project analyses")
+            .events
+    })
 }
 
 fn find<'a>(events: &'a [Event], kind_family: EventKind, people: &[&str]) -> Vec<&'a Event> {
@@ -190,6 +37,7 @@ fn one<'a>(events: &'a [Event], kind: EventKind, people: &[&str]) -> &'a Event {
 #[test]
 fn seed_001_goremykin_no_kwang_chol_in_pyongyang() {
     let events = seed_events();
+    let events: &[Event] = events;
     let e = one(
         &events,
         EventKind::Meeting,
@@ -225,6 +73,7 @@ fn seed_001_goremykin_no_kwang_chol_in_pyongyang() {
 #[test]
 fn seed_002_shoigu_ri_chang_dae_and_planned_visits() {
     let events = seed_events();
+    let events: &[Event] = events;
     let e = one(
         &events,
         EventKind::Meeting,
@@ -248,6 +97,7 @@ fn seed_002_shoigu_ri_chang_dae_and_planned_visits() {
 #[test]
 fn seed_003_belousov_no_kwang_chol() {
     let events = seed_events();
+    let events: &[Event] = events;
     let e = one(
         &events,
         EventKind::Meeting,
@@ -256,7 +106,7 @@ fn seed_003_belousov_no_kwang_chol() {
     assert_eq!(value(e), "2024-11-29");
     assert_eq!(
         e.place.as_deref(),
-        Some("north-korea"),
+        Some("dprk"),
         "from \"arrived in the DPRK\""
     );
 }
@@ -264,6 +114,7 @@ fn seed_003_belousov_no_kwang_chol() {
 #[test]
 fn seed_004_kim_and_shoigu_near_vladivostok() {
     let events = seed_events();
+    let events: &[Event] = events;
     let lunch = one(
         &events,
         EventKind::Banquet,
@@ -299,6 +150,7 @@ fn seed_004_kim_and_shoigu_near_vladivostok() {
 #[test]
 fn seeds_have_no_background_or_commentary_events() {
     let events = seed_events();
+    let events: &[Event] = events;
     assert!(events.iter().all(|e| e.status != EventStatus::Background));
     assert!(events.iter().all(|e| !e.participants.is_empty()));
     let mut ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();

@@ -7,22 +7,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
-
 use super::kb::KnowledgeBase;
 use super::names::{self, NameKey};
 use super::roles;
 use super::{Actor, ActorKind, ArticleActors, MentionVia, PossibleDuplicate, Registry};
 use crate::text;
 
-/// A bound on an article's publication date derived from its text (same
-/// shape as `timex::DateConstraint`; the integrator unifies them).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateConstraint {
-    pub not_before: Option<NaiveDate>,
-    pub not_after: Option<NaiveDate>,
-    pub reason: String,
-}
+/// Bounds on a publication date come from the timex stage's type, so the
+/// tenures found here feed date inference directly.
+pub use crate::timex::DateConstraint;
 
 /// Rewrites every provisional mention id to a final actor id and returns the
 /// corpus's actors, sorted by id.
@@ -257,6 +250,7 @@ impl KnowledgeBase {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use std::path::Path;
 
     #[test]

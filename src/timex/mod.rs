@@ -189,8 +189,11 @@ fn merge_adjacent(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
         if let Some(prev) = out.last_mut() {
             let gap = text.get(prev.end..cand.start).unwrap_or("x").trim();
             let gap_l = gap.to_ascii_lowercase();
-            let joinable =
-                gap.is_empty() || matches!(gap_l.as_str(), "," | "on" | ", on" | "of" | "in" | "(");
+            let joinable = gap.is_empty()
+                || matches!(
+                    gap_l.as_str(),
+                    "," | "on" | ", on" | "of" | "in" | "(" | "at" | ", at"
+                );
             let dayish = |s: &Spec| {
                 matches!(
                     s,

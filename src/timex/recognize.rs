@@ -150,7 +150,7 @@ static DOTTED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2
 static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:({WEEKDAY_ALT}),?\s+)?({MONTH_ALT})\s*(?:the\s+)?(\d{{1,2}}){ORD}\b(?:(?:{DASH}|\s+and\s+)(?:({MONTH_ALT})\s*)?(\d{{1,2}}){ORD}\b)?(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)\b(?:({WEEKDAY_ALT}),?\s+)?({MONTH_ALT})\s*(?:the\s+)?(\d{{1,2}}){ORD}\b(?:(?:{DASH}|\s+and\s+)(?:({MONTH_ALT})\s*)?(\d{{1,2}}){ORD}\b)?(?:,?\s+(\d{{4}})\b|\s+(this|last|next)\s+year\b)?"
     ))
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -230,14 +230,14 @@ static SET: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b(?:at|by|around|until|from)\s+(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b|\b([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|KST|MSK|JST|hrs|hours|local\s+time)\b",
+        r"(?i)\b(?:(?:at|by|around|until|from)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b(?:at|by|around|until|from)\s+(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b|\b([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|KST|MSK|JST|hrs|hours|local\s+time)\b",
     )
 });
 
 /// Positional modifiers that are part of the expression ("early October").
 static POSITION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(early|late|mid|the\s+middle\s+of|middle\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+end\s+of|end\s+of|the\s+close\s+of|the\s+turn\s+of|around|about|approximately|circa|roughly|some)(?:\s+|-)$",
+        r"(?i)\b((?:the\s+)?(?:early|late|mid)|the\s+middle\s+of|middle\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+end\s+of|end\s+of|the\s+close\s+of|the\s+turn\s+of|around|about|approximately|circa|roughly|some)(?:\s+|-)$",
     )
 });
 /// Prepositions that relate the expression to a range ("since Sep. 12").
@@ -679,10 +679,7 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
             "before" | "after"
         ) {
             let follower = next_word(text, all.end);
-            if !follower.is_empty()
-                && !follower.starts_with(['.', ',', ';'])
-                && follower.chars().all(|ch| ch.is_alphabetic())
-            {
+            if follower.starts_with(|ch: char| ch.is_alphanumeric()) {
                 continue;
             }
         }
@@ -828,7 +825,8 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
                 (h, true) => h + 12,
                 (h, false) => h,
             };
-            (h, num(&c, 2).unwrap_or(0), all.clone())
+            let start = c.get(1).map(|m| m.start()).unwrap_or(all.start);
+            (h, num(&c, 2).unwrap_or(0), start..all.end)
         } else if let Some(h) = num(&c, 4) {
             let start = c.get(4).map(|m| m.start()).unwrap_or(all.start);
             (h, num(&c, 5).unwrap_or(0), start..all.end)
@@ -846,7 +844,11 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
                 all.clone(),
             )
         };
-        if hour < 24 && minute < 60 && !glued_number(text, span.start, span.start + 1) {
+        let glued = matches!(before(text, span.start, 1), "-" | "/" | "." | "," | "$")
+            || before(text, span.start, 1)
+                .chars()
+                .any(|ch| ch.is_ascii_digit());
+        if hour < 24 && minute < 60 && !glued {
             push(span.start, span.end, Spec::Clock { hour, minute }, 1);
         }
     }
@@ -952,7 +954,11 @@ fn month_day(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec,
     if !valid_day(m1, d1) {
         return;
     }
-    let year = year.map(YearRef::Absolute).unwrap_or(YearRef::Undefined);
+    let year = match (year, c.get(7)) {
+        (Some(y), _) => YearRef::Absolute(y),
+        (None, Some(rel)) => year_ref(None, Some(rel.as_str())),
+        (None, None) => YearRef::Undefined,
+    };
     let start = all.start();
     if let Some(d2) = num(c, 5) {
         let m2 = c
@@ -996,9 +1002,7 @@ fn day_month(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec,
     let Ok(d1) = d1m.as_str().parse::<u32>() else {
         return;
     };
-    if !valid_day(m, d1)
-        || glued_number(text, d1m.start(), d1m.start()) && before(text, d1m.start(), 1) != "-"
-    {
+    if !valid_day(m, d1) {
         return;
     }
     if matches!(before(text, d1m.start(), 1), "-" | "," | "." | "/" | "$") {
@@ -1091,20 +1095,34 @@ fn month_alone(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spe
             | "late-"
             | "early-"
     ) || before(text, all.start(), 4).eq_ignore_ascii_case("mid-");
-    let prev_is_name =
-        starts_upper(prev) && !is_sentence_start(text, all.start()) && !is_date_word(prev);
+    let prev_is_name = starts_upper(prev)
+        && !prev_is_context
+        && !is_date_word(prev)
+        && !matches!(
+            prev_l.trim_matches(|ch: char| !ch.is_alphanumeric()),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "during"
+                | "on"
+                | "at"
+                | "for"
+        );
     if prev_is_name {
         return;
     }
-    if lexicon::month_is_ambiguous(word) {
-        if !(has_context || prev_is_context) {
-            return;
-        }
-        // "in May's" keeps; "May Day" is a holiday, left alone.
-        if next_is_name && trail.is_none() {
-            return;
-        }
-    } else if next_is_name && trail.is_none() {
+    if lexicon::month_is_ambiguous(word) && !(has_context || prev_is_context) {
+        return;
+    }
+    // "June Carter", "May Day": a name unless a preposition makes it a month
+    // ("in June Kim visited").
+    if next_is_name && trail.is_none() && !prev_is_context {
         return;
     }
     push(
@@ -1175,6 +1193,25 @@ fn season(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, u8
         .filter(|y| plausible_year(*y));
     let rel = c.get(4).map(|m| m.as_str());
     let prev = prev_word(text, all.start()).to_ascii_lowercase();
+    // "the spring" is a season after a preposition ("in the spring"), not
+    // as a subject ("the spring of the rifle").
+    let prev2 = prev_word(text, all.start().saturating_sub(prev.len() + 1)).to_ascii_lowercase();
+    let bare_the = prev == "the"
+        && !matches!(
+            prev2.as_str(),
+            "in" | "during"
+                | "by"
+                | "since"
+                | "until"
+                | "over"
+                | "through"
+                | "for"
+                | "before"
+                | "after"
+        );
+    if bare_the && abs.is_none() && rel.is_none() {
+        return;
+    }
     let context = lead.is_some()
         || abs.is_some()
         || rel.is_some()
@@ -1392,14 +1429,11 @@ fn attach_modifiers(text: &str, cands: &mut [Candidate]) {
                             .to_ascii_lowercase()
                     })
                     .unwrap_or_default();
+                let w = w.strip_prefix("the ").unwrap_or(&w).to_string();
                 let position = match w.as_str() {
-                    "early" | "the start of" | "start of" | "the beginning of" | "beginning of" => {
-                        Some(TimexMod::Start)
-                    }
-                    "mid" | "the middle of" | "middle of" => Some(TimexMod::Mid),
-                    "late" | "the end of" | "end of" | "the close of" | "the turn of" => {
-                        Some(TimexMod::End)
-                    }
+                    "early" | "start of" | "beginning of" => Some(TimexMod::Start),
+                    "mid" | "middle of" => Some(TimexMod::Mid),
+                    "late" | "end of" | "close of" | "turn of" => Some(TimexMod::End),
                     _ => Some(TimexMod::Approx),
                 };
                 let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
