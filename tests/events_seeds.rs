@@ -37,9 +37,9 @@ fn one<'a>(events: &'a [Event], kind: EventKind, people: &[&str]) -> &'a Event {
 #[test]
 fn seed_001_goremykin_no_kwang_chol_in_pyongyang() {
     let events = seed_events();
-    let events: &[Event] = events;
+
     let e = one(
-        &events,
+        events,
         EventKind::Meeting,
         &["viktor-goremykin", "no-kwang-chol"],
     );
@@ -48,12 +48,12 @@ fn seed_001_goremykin_no_kwang_chol_in_pyongyang() {
     assert_eq!(e.title, "Goremykin meets No Kwang Chol in Pyongyang");
     assert_eq!(e.id, "2025-11-08-goremykin-no-kwang-chol-meeting");
     let talks = one(
-        &events,
+        events,
         EventKind::Talks,
         &["viktor-goremykin", "pak-yong-il"],
     );
     assert_eq!(value(talks), "2025-11-08");
-    let wreath = one(&events, EventKind::WreathLaying, &["viktor-goremykin"]);
+    let wreath = one(events, EventKind::WreathLaying, &["viktor-goremykin"]);
     assert_eq!(
         wreath.status,
         EventStatus::Reported,
@@ -61,7 +61,7 @@ fn seed_001_goremykin_no_kwang_chol_in_pyongyang() {
     );
     assert_eq!(value(wreath), "2025-11-08");
     let lavrov = one(
-        &events,
+        events,
         EventKind::Meeting,
         &["sergei-lavrov", "choe-son-hui"],
     );
@@ -73,9 +73,9 @@ fn seed_001_goremykin_no_kwang_chol_in_pyongyang() {
 #[test]
 fn seed_002_shoigu_ri_chang_dae_and_planned_visits() {
     let events = seed_events();
-    let events: &[Event] = events;
+
     let e = one(
-        &events,
+        events,
         EventKind::Meeting,
         &["sergei-shoigu", "ri-chang-dae"],
     );
@@ -97,9 +97,9 @@ fn seed_002_shoigu_ri_chang_dae_and_planned_visits() {
 #[test]
 fn seed_003_belousov_no_kwang_chol() {
     let events = seed_events();
-    let events: &[Event] = events;
+
     let e = one(
-        &events,
+        events,
         EventKind::Meeting,
         &["andrei-belousov", "no-kwang-chol"],
     );
@@ -114,22 +114,22 @@ fn seed_003_belousov_no_kwang_chol() {
 #[test]
 fn seed_004_kim_and_shoigu_near_vladivostok() {
     let events = seed_events();
-    let events: &[Event] = events;
+
     let lunch = one(
-        &events,
+        events,
         EventKind::Banquet,
         &["sergei-shoigu", "kim-jong-un"],
     );
     assert_eq!(value(lunch), "2023-09-16");
     assert_eq!(lunch.place.as_deref(), Some("vladivostok"));
-    let inspection = one(&events, EventKind::Inspection, &["kim-jong-un"]);
+    let inspection = one(events, EventKind::Inspection, &["kim-jong-un"]);
     assert!(inspection
         .title
         .starts_with("Kim Jong Un inspects Russian strategic bombers"));
     assert_eq!(value(inspection), "2023-09-16");
     // Seed 003 recalls their June 2024 meeting in Pyongyang: another event.
     let meetings = find(
-        &events,
+        events,
         EventKind::Summit,
         &["kim-jong-un", "vladimir-putin"],
     );
@@ -150,7 +150,7 @@ fn seed_004_kim_and_shoigu_near_vladivostok() {
 #[test]
 fn seeds_have_no_background_or_commentary_events() {
     let events = seed_events();
-    let events: &[Event] = events;
+
     assert!(events.iter().all(|e| e.status != EventStatus::Background));
     assert!(events.iter().all(|e| !e.participants.is_empty()));
     let mut ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
