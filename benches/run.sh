@@ -32,13 +32,19 @@ sources: []
 YAML
   # Peak RSS from GNU time when available; wall time from bash otherwise.
   start=$(date +%s.%N)
+  set +e
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "peak_rss_kib=%M" -o "$work/time$n.txt" \
       "$bin" build --root "$project" --output "$work/out$n" >/dev/null 2>"$work/log$n.txt"
   else
     "$bin" build --root "$project" --output "$work/out$n" >/dev/null 2>"$work/log$n.txt"
   fi
+  status=$?
+  set -e
   end=$(date +%s.%N)
+  if [ "$status" -ne 0 ]; then
+    echo "build of $n articles failed:" >&2; tail -20 "$work/log$n.txt" >&2; exit 1
+  fi
   files=$(find "$work/out$n" -type f | wc -l)
   printf '%6d articles: %6.2f s  %s  %d files\n' "$n" "$(python3 -c "print($end - $start)")" \
     "$(cat "$work/time$n.txt" 2>/dev/null || echo 'peak_rss_kib=?')" "$files"

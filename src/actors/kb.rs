@@ -27,6 +27,12 @@ pub struct KnowledgeBase {
     pub(crate) other_names: HashMap<String, usize>,
     /// Longest alias of non-person actors, in words, to bound span lookups.
     pub(crate) max_other_words: usize,
+    /// Per actor (same index as `actors`): the keys of the display name and
+    /// of every alias, computed once so per-article lookups never re-derive
+    /// them (that made mention finding scale with corpus × knowledge base).
+    pub(crate) spelling_keys: Vec<Vec<NameKey>>,
+    /// Per actor: the key of the display name, for persons.
+    pub(crate) name_keys: Vec<Option<NameKey>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -292,10 +298,19 @@ impl KnowledgeBase {
         let mut person_names: HashMap<NameKey, Vec<usize>> = HashMap::new();
         let mut other_names = HashMap::new();
         let mut max_other_words = 0;
+        let mut spelling_keys = vec![Vec::new(); actors.len()];
+        let name_keys: Vec<Option<NameKey>> = actors
+            .iter()
+            .map(|a| match a.kind {
+                ActorKind::Person => names::person_key(&a.name),
+                _ => None,
+            })
+            .collect();
         for (i, a) in actors.iter().enumerate() {
             for spelling in std::iter::once(&a.name).chain(&a.aliases) {
                 if a.kind == ActorKind::Person {
                     if let Some(key) = names::person_key(spelling) {
+                        spelling_keys[i].push(key.clone());
                         let ids = person_names.entry(key).or_default();
                         if !ids.contains(&i) {
                             ids.push(i);
@@ -317,7 +332,14 @@ impl KnowledgeBase {
             person_names,
             other_names,
             max_other_words,
+            spelling_keys,
+            name_keys,
         }
+    }
+
+    /// The key of an actor's display name (persons only), precomputed.
+    pub(crate) fn name_key(&self, index: usize) -> Option<&NameKey> {
+        self.name_keys.get(index)?.as_ref()
     }
 
     pub fn get(&self, id: &str) -> Option<&Actor> {

@@ -690,15 +690,13 @@ impl<'t> Ctx<'_, 't> {
             let class = roles::classify(&title);
             let country = roles::country_in(&title);
             let mut candidates: Vec<String> = Vec::new();
-            for (_, a) in self.kb.persons() {
-                let matches = std::iter::once(&a.name).chain(&a.aliases).any(|s| {
-                    names::person_key(s).is_some_and(|key| {
-                        key.korean
-                            && key.surname() == surname
-                            && key
-                                .given()
-                                .is_some_and(|g| names::damaged_given_matches(&given, g))
-                    })
+            for (idx, a) in self.kb.persons() {
+                let matches = self.kb.spelling_keys[idx].iter().any(|key| {
+                    key.korean
+                        && key.surname() == surname
+                        && key
+                            .given()
+                            .is_some_and(|g| names::damaged_given_matches(&given, g))
                 });
                 if matches {
                     candidates.push(a.id.clone());
@@ -1004,8 +1002,9 @@ impl<'t> Ctx<'_, 't> {
                 let hits: Vec<&str> = self
                     .kb
                     .persons()
-                    .filter(|(_, a)| {
-                        names::person_key(&a.name)
+                    .filter(|(idx, _)| {
+                        self.kb
+                            .name_key(*idx)
                             .is_some_and(|k| k.parts.len() > 1 && k.surname() == key)
                     })
                     .map(|(_, a)| a.id.as_str())

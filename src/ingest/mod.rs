@@ -228,7 +228,10 @@ fn walk(root: &Path, dir: &Path, ext: &str) -> Result<Vec<String>, IngestError> 
                 source,
             })?;
             let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            // Hidden files are editor and VCS litter; `_index.md` and other
+            // underscore files are Hugo/Zola section pages, not articles.
+            let name = entry.file_name();
+            let hidden = name.to_string_lossy().starts_with(['.', '_']);
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
@@ -314,6 +317,10 @@ fn article_id(path: &str, slug: Option<&str>) -> String {
             .unwrap_or(path)
     });
     let id = slugify(stem);
+    // "index" names each folder's list page, so an article may not take it.
+    if id == "index" {
+        return "index-article".to_string();
+    }
     if !id.is_empty() {
         return id;
     }
