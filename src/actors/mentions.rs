@@ -501,11 +501,19 @@ pub fn find_mentions(
     ctx.find_repaired_names();
     let singles = ctx.find_named_people();
     ctx.resolve_partial_names(&singles);
-    let reported_roles = ctx.reported_roles();
+    let mut reported_roles = ctx.reported_roles();
+    // One reported role per person and title in an article: a title
+    // repeated in the text is one fact for the person page, cited once.
+    let mut seen_titles = HashSet::new();
+    reported_roles.retain(|r| seen_titles.insert((r.actor.clone(), names::fold(&r.title))));
     ctx.find_role_mentions(&reported_roles);
     ctx.mentions.sort_by_key(|m| (m.start, m.end));
     ctx.mentions.dedup_by(|b, a| b.start < a.end);
-    let quotes = find_quotes(text, sentences, &ctx.mentions, kb);
+    let mut quotes = find_quotes(text, sentences, &ctx.mentions, kb);
+    // The same words quoted twice for one person (a lead and its body
+    // repeating a quote) are one quote.
+    let mut seen_quotes = HashSet::new();
+    quotes.retain(|q| seen_quotes.insert((q.actor.clone(), names::fold(&q.text))));
     let mut discovered = ctx.discovered;
     discovered.sort_by(|a, b| a.0.cmp(&b.0));
     discovered.dedup_by(|a, b| a.0 == b.0);

@@ -69,12 +69,7 @@ pub fn classify(title: &str) -> Option<RoleClass> {
     if has("general secretary") {
         return Some(RoleClass::PartyLeader);
     }
-    if has("leader")
-        || has("state affairs")
-        || has("chairman of the state")
-        || has("head of state")
-        || has("kremlin chief")
-    {
+    if has("leader") || has("state affairs") || has("head of state") || has("kremlin chief") {
         return Some(RoleClass::Leader);
     }
     if has("president") {
