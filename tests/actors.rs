@@ -372,3 +372,37 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_title_repeated_in_one_article_is_reported_once() {
+    let kb = kb();
+    let text = "Russian Defense Minister Andrei Belousov arrived in Pyongyang on Friday.\n\n\
+                Later, Russian Defense Minister Andrei Belousov met the premier.";
+    let found = analyse(&kb, text, "2024-11-29");
+    let titles: Vec<&str> = found
+        .reported_roles
+        .iter()
+        .filter(|r| r.actor == "andrei-belousov")
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["Russian Defense Minister"]);
+}
+
+#[test]
+fn common_role_phrases_resolve_by_tenure() {
+    let kb = kb();
+    let text = "The Kremlin chief spoke by phone on Monday. Pyongyang's top diplomat \
+                flew to Moscow the next day, where she was received warmly.";
+    let found = analyse(&kb, text, "2024-11-04");
+    assert_mention(&found, "Kremlin chief", "vladimir-putin");
+    assert_mention(&found, "Pyongyang's top diplomat", "choe-son-hui");
+}
+
+#[test]
+fn presidential_aide_is_not_a_president() {
+    let kb = kb();
+    let text = "Kremlin aide Yuri Ushakov briefed reporters. The Russian president \
+                will travel to Pyongyang next week.";
+    let found = analyse(&kb, text, "2024-06-17");
+    assert_mention(&found, "Russian president", "vladimir-putin");
+}

@@ -103,6 +103,15 @@ const CORE_TITLES: &[&str] = &[
     "aide",
     "adviser",
     "advisor",
+    "rep",
+    "sen",
+    "senator",
+    "lawmaker",
+    "representative",
+    "mayor",
+    "researcher",
+    "analyst",
+    "fellow",
 ];
 
 static NON_PERSON_WORDS: LazyLock<HashSet<String>> =
@@ -492,11 +501,19 @@ pub fn find_mentions(
     ctx.find_repaired_names();
     let singles = ctx.find_named_people();
     ctx.resolve_partial_names(&singles);
-    let reported_roles = ctx.reported_roles();
+    let mut reported_roles = ctx.reported_roles();
+    // One reported role per person and title in an article: a title
+    // repeated in the text is one fact for the person page, cited once.
+    let mut seen_titles = HashSet::new();
+    reported_roles.retain(|r| seen_titles.insert((r.actor.clone(), names::fold(&r.title))));
     ctx.find_role_mentions(&reported_roles);
     ctx.mentions.sort_by_key(|m| (m.start, m.end));
     ctx.mentions.dedup_by(|b, a| b.start < a.end);
-    let quotes = find_quotes(text, sentences, &ctx.mentions, kb);
+    let mut quotes = find_quotes(text, sentences, &ctx.mentions, kb);
+    // The same words quoted twice for one person (a lead and its body
+    // repeating a quote) are one quote.
+    let mut seen_quotes = HashSet::new();
+    quotes.retain(|q| seen_quotes.insert((q.actor.clone(), names::fold(&q.text))));
     let mut discovered = ctx.discovered;
     discovered.sort_by(|a, b| a.0.cmp(&b.0));
     discovered.dedup_by(|a, b| a.0 == b.0);
@@ -769,7 +786,7 @@ impl<'t> Ctx<'_, 't> {
         while start < to {
             let t = &self.toks[start];
             let w = t.bare.as_str();
-            let strip = (in_list(STOPWORDS, w)
+            let strip = ((in_list(STOPWORDS, w) && !self.refers_back(start))
                 || in_list(CALENDAR_WORDS, w)
                 || is_title_word(w)
                 || in_list(DEMONYMS, w)
@@ -779,6 +796,23 @@ impl<'t> Ctx<'_, 't> {
                 break;
             }
             start += 1;
+        }
+        // A title or organization word inside the run ends what comes before
+        // the name ("Natural Resources Minister Alexander Kozlov", "First
+        // Asian Department Georgy Zinoviev"); one at its end makes the whole
+        // run a place or body ("Kim Il Sung Square").
+        if let Some(k) = (start..to).rev().find(|&k| {
+            let t = &self.toks[k];
+            let w = t.bare.as_str();
+            (is_title_word(w)
+                || in_list(DEMONYMS, w)
+                || NON_PERSON_WORDS.contains(w)
+                || (in_list(STOPWORDS, w) && !self.refers_back(k))
+                || t.acronym)
+                && !self.starts_kb_name(k, to)
+                && (NON_PERSON_WORDS.contains(w) || !(k > start && self.starts_kb_name(start, to)))
+        }) {
+            start = k + 1;
         }
         let mut i = start;
         while i < to {
@@ -813,13 +847,64 @@ impl<'t> Ctx<'_, 't> {
                     return;
                 }
             }
-            if tail.len() == 1 && self.looks_like_person(i, to) && !self.vessel_context(i) {
+            if tail.len() == 1
+                && ((self.looks_like_person(i, to) && !self.vessel_context(i))
+                    || self.refers_back(i))
+            {
                 singles.push(i);
                 return;
             }
             singles.extend(i..to);
             return;
         }
+    }
+
+    /// True when token `i` starts its sentence (after any opening quote).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        self.sentence_of(t.start).is_none_or(|s| {
+            self.text
+                .get(s.start..t.start)
+                .is_none_or(|lead| lead.chars().all(|c| !c.is_alphanumeric()))
+        })
+    }
+
+    /// A capitalized word mid-sentence that is also a common word ("No",
+    /// "So", "Ha"): read as a name part when a person named earlier in the
+    /// article has it as surname or given name ("greeted by No and other
+    /// officers" after "No Kwang-chol").
+    fn refers_back(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.cap || t.acronym || self.sentence_initial(i) {
+            return false;
+        }
+        let key = names::partial_key(t.bare_raw);
+        self.people.iter().any(|p| {
+            p.end <= t.start
+                && p.key
+                    .as_ref()
+                    .is_some_and(|k| k.parts.len() > 1 && k.partial_keys().contains(&key.as_str()))
+        })
+    }
+
+    /// Names in a wire byline: "(Reporting by Hyonhee Shin and Joyce Lee;
+    /// Editing by Ed Davies)".
+    fn in_byline(&self, from: usize) -> bool {
+        static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^\s*(?:(?i:by)\s+(?:\p{Lu}[\p{L}'’.-]*\s+)*|(?i:(?:additional\s+)?(?:reporting|editing|writing|written|compiled|photos?|translated)\s+by)\s+(?:\p{Lu}[\p{L}'’.-]*(?:\s+|\s*,\s*|\s+and\s+))*)$",
+            )
+            .expect("byline pattern is valid")
+        });
+        let Some(t) = self.toks.get(from) else {
+            return false;
+        };
+        let line_start = self.text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+        let lead = &self.text[line_start..t.start];
+        let lead = lead.rsplit(['(', ';']).next().unwrap_or(lead);
+        BYLINE.is_match(lead)
     }
 
     fn starts_kb_name(&self, at: usize, to: usize) -> bool {
@@ -867,7 +952,11 @@ impl<'t> Ctx<'_, 't> {
                 a == 0 || !matches!(self.toks[a - 1].lower.as_str(), "the" | "a")
             }) && !self.vessel_context(from);
         }
-        if names::is_korean_name(&words) || titled || names::is_given_name(words[0]) {
+        if names::is_korean_name(&words)
+            || titled
+            || names::is_given_name(words[0])
+            || self.in_byline(from)
+        {
             return true;
         }
         let after = self.text.get(tail[tail.len() - 1].end..).unwrap_or("");
@@ -966,7 +1055,7 @@ impl<'t> Ctx<'_, 't> {
                 continue;
             }
             let t = &self.toks[i];
-            if in_list(STOPWORDS, &t.bare)
+            if (in_list(STOPWORDS, &t.bare) && !self.refers_back(i))
                 || is_title_word(&t.bare)
                 || in_list(DEMONYMS, &t.bare)
                 || in_list(CALENDAR_WORDS, &t.bare)
@@ -976,18 +1065,44 @@ impl<'t> Ctx<'_, 't> {
             {
                 continue;
             }
-            let key = names::token_key(t.bare_raw);
+            let key = names::partial_key(t.bare_raw);
             let pos = t.start;
             let refers = |p: &&Named| {
                 p.key
                     .as_ref()
                     .is_some_and(|k| k.parts.len() > 1 && k.partial_keys().contains(&key.as_str()))
             };
-            let before = people
+            // Several people with this name part before it ("Kim Jong Un
+            // ... his daughter Kim Ju Ae ... Kim"): the article's subject, the
+            // first of them named, is the one a bare surname means.
+            let before_all: Vec<&Named> = people
                 .iter()
                 .filter(|p| p.end <= pos)
                 .filter(refers)
-                .max_by_key(|p| p.start);
+                .collect();
+            let distinct: HashSet<&str> = before_all.iter().map(|p| p.actor.as_str()).collect();
+            // Several people share the name part ("Kim Yo Jong, the sister
+            // of leader Kim Jong Un … Kim said"): the one last named as a
+            // sentence's subject (its first person) is the one a bare name
+            // continues, not whoever was named last in passing.
+            let subject_of_sentence = |p: &&Named| {
+                let Some(s) = self.sentence_of(p.start) else {
+                    return false;
+                };
+                !people
+                    .iter()
+                    .any(|q| q.start >= s.start && q.start < p.start)
+            };
+            let before = if distinct.len() > 1 {
+                before_all
+                    .iter()
+                    .filter(|p| subject_of_sentence(p))
+                    .max_by_key(|p| p.start)
+                    .or_else(|| before_all.iter().max_by_key(|p| p.start))
+                    .copied()
+            } else {
+                before_all.iter().max_by_key(|p| p.start).copied()
+            };
             let after = || {
                 people
                     .iter()
@@ -1065,9 +1180,16 @@ impl<'t> Ctx<'_, 't> {
     /// the article's date in the knowledge base.
     fn find_role_mentions(&mut self, reported: &[ReportedRole]) {
         static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?i)\b(?:the|his|her|their)\s+((?:(?:north\s+korean|south\s+korean|dprk(?:['’]s)?|russian|russia['’]s|u\.?s\.?|american|ukrainian|chinese|japanese|korean|kremlin['’]s?)\s+)?(?:supreme\s+leader|leader|deputy\s+defen[cs]e\s+minister|deputy\s+head\s+of\s+the\s+(?:russian\s+)?(?:military|defen[cs]e)\s+(?:department|ministry)|defen[cs]e\s+minister|minister\s+of\s+defen[cs]e|head\s+of\s+the\s+ministry\s+of\s+defen[cs]e|head\s+of\s+the\s+defen[cs]e\s+ministry|foreign\s+minister|minister\s+of\s+foreign\s+affairs|security\s+chief|security\s+council\s+secretary|president|prime\s+minister|premier|ambassador|state\s+security\s+minister|minister)(?:\s+of\s+(?:the\s+)?(?:dprk|russia|russian\s+federation|north\s+korea|korean\s+people['’]s\s+democratic\s+republic|democratic\s+people['’]s\s+republic\s+of\s+korea)|\s+dprk)?)\b",
-            )
+            // Nationality or country before the office, the office itself
+            // (longest forms first: the regex takes the first alternative
+            // that matches), and an optional "of <country>" after it.
+            const NATION: &str = r"(?:north\s+korean|south\s+korean|dprk(?:['’]s)?|russian|russia['’]s|u\.?s\.?|american|ukrainian|chinese|japanese|korean|kremlin['’]s?|kpa|north['’]s|pyongyang['’]s|moscow['’]s|seoul['’]s)\s+";
+            const POSSESSOR: &str = r"(?:pyongyang|moscow|seoul|russia|north\s+korea|the\s+north|kremlin|washington|beijing|kyiv)['’]s\s+";
+            const OFFICE: &str = r"(?:supreme\s+leader|leader|general\s+secretary|head\s+of\s+state|kremlin\s+chief|top\s+diplomat|deputy\s+defen[cs]e\s+minister|deputy\s+head\s+of\s+the\s+(?:russian\s+)?(?:military|defen[cs]e)\s+(?:department|ministry)|head\s+of\s+the\s+(?:russian\s+)?military\s+department|defen[cs]e\s+minister|defen[cs]e\s+chief|minister\s+of\s+defen[cs]e|head\s+of\s+the\s+ministry\s+of\s+defen[cs]e|head\s+of\s+the\s+defen[cs]e\s+ministry|foreign\s+minister|minister\s+of\s+foreign\s+affairs|security\s+chief|security\s+council\s+secretary|chief\s+of\s+(?:the\s+)?general\s+staff|president|prime\s+minister|premier|ambassador|state\s+security\s+minister|minister)";
+            const OF: &str = r"(?:\s+of\s+(?:the\s+)?(?:dprk|russia|russian\s+federation|north\s+korea|kpa|korean\s+people['’]s\s+army|korean\s+people['’]s\s+democratic\s+republic|democratic\s+people['’]s\s+republic\s+of\s+korea)|\s+dprk)?";
+            Regex::new(&format!(
+                r"(?i)\b(?:(?:the|his|her|their)\s+((?:{NATION})?{OFFICE}{OF})|({POSSESSOR}{OFFICE}{OF}))\b"
+            ))
             .expect("role pattern is valid")
         });
         // What each person is known as in this article.
@@ -1083,7 +1205,8 @@ impl<'t> Ctx<'_, 't> {
         self.mentions.sort_by_key(|m| (m.start, m.end));
         let mut found = Vec::new();
         for caps in ROLE.captures_iter(self.text) {
-            let (Some(whole), Some(phrase)) = (caps.get(0), caps.get(1)) else {
+            let (Some(whole), Some(phrase)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2)))
+            else {
                 continue;
             };
             let Some(class) = roles::classify(phrase.as_str()) else {
@@ -1098,6 +1221,51 @@ impl<'t> Ctx<'_, 't> {
                 .iter()
                 .any(|m| overlaps(m) && self.is_person(&m.actor))
             {
+                continue;
+            }
+            // "who served as Russia's defense minister", "the former
+            // president": a description, not a reference to the holder.
+            let mut previous = self.text[..whole.start()]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .map(str::to_lowercase);
+            let previous_word = previous.next().unwrap_or_default();
+            // "as" only after a verb of holding office ("served as"), not
+            // the conjunction ("as the North Korean leader stepped out").
+            let previous_word = if previous_word == "as" {
+                let verb = previous.next().unwrap_or_default();
+                let office_verb = ["serv", "act", "work", "role", "appoint", "name", "elect"]
+                    .iter()
+                    .any(|v| verb.starts_with(v));
+                if office_verb {
+                    previous_word
+                } else {
+                    String::new()
+                }
+            } else {
+                previous_word
+            };
+            let next_word = self.text[whole.end()..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            if matches!(
+                previous_word.as_str(),
+                "as" | "former"
+                    | "became"
+                    | "become"
+                    | "becomes"
+                    | "named"
+                    | "appointed"
+                    | "was"
+                    | "is"
+            ) || next_word == "until"
+            {
+                continue;
+            }
+            if phrase.as_str().to_lowercase().starts_with("former") {
                 continue;
             }
             // A bare "the minister" is too vague to resolve safely.

@@ -98,7 +98,9 @@ pub fn token_key(word: &str) -> String {
     if !folded.is_ascii() {
         return folded;
     }
-    let mut s = folded;
+    // Popular Korean spellings write 영/명/형/경 (MR yong, RR yeong) as
+    // "yung": "Myung" = "Myong", "Kyung" = "Kyong".
+    let mut s = folded.replace("yung", "yong");
     // Vowels: MR ŏ/ŭ (accents already stripped) vs RR eo/eu; ee/hee; oo/moon.
     for (from, to) in [
         ("eo", "o"),
@@ -238,6 +240,14 @@ impl NameKey {
     pub fn as_string(&self) -> String {
         self.parts.join(" ")
     }
+}
+
+/// The key a single word is compared by when it stands for a whole name
+/// ("Park" for "Pak Myong Ho"): Korean surnames through their variant table,
+/// everything else by [`token_key`].
+pub fn partial_key(word: &str) -> String {
+    let key = token_key(word);
+    KOREAN_SURNAMES.get(&key).cloned().unwrap_or(key)
 }
 
 /// True when the word is a Korean surname in some romanization.

@@ -10,6 +10,8 @@ use super::{Actor, ActorKind, Role};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RoleClass {
     Leader,
+    /// "General Secretary": the party's leader.
+    PartyLeader,
     President,
     PrimeMinister,
     DefenceMinister,
@@ -23,22 +25,32 @@ pub enum RoleClass {
     Minister,
 }
 
-/// The office a title names, if it is one we can match.
+/// The office a title names, if it is one we can match. Words are matched
+/// whole ("Presidential Aide" is not a president).
 pub fn classify(title: &str) -> Option<RoleClass> {
-    let t = title.to_lowercase();
-    let has = |w: &str| t.contains(w);
-    let defence = has("defen") || has("military department");
-    let deputy = has("deputy") || has("vice ");
+    let words: String = title
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let t = format!(
+        " {} ",
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    let has = |w: &str| t.contains(&format!(" {w} "));
+    let defence = t.contains(" defen") || has("military department");
+    let deputy = has("deputy") || has("vice");
     if deputy {
         return (defence && (has("minister") || has("head")))
             .then_some(RoleClass::DeputyDefenceMinister);
     }
-    if defence && (has("minister") || has("head of the ministry")) {
+    if defence && (has("minister") || has("head") || has("chief")) {
         return Some(RoleClass::DefenceMinister);
     }
     if has("foreign minister")
         || has("minister of foreign affairs")
         || has("foreign affairs minister")
+        || has("top diplomat")
     {
         return Some(RoleClass::ForeignMinister);
     }
@@ -54,7 +66,10 @@ pub fn classify(title: &str) -> Option<RoleClass> {
     if has("prime minister") || has("premier") {
         return Some(RoleClass::PrimeMinister);
     }
-    if has("leader") || has("state affairs") || has("chairman of the state") {
+    if has("general secretary") {
+        return Some(RoleClass::PartyLeader);
+    }
+    if has("leader") || has("state affairs") || has("head of state") || has("kremlin chief") {
         return Some(RoleClass::Leader);
     }
     if has("president") {
@@ -78,7 +93,7 @@ pub fn answers(asked: RoleClass, held: RoleClass) -> bool {
             Minister | DefenceMinister | ForeignMinister | StateSecurityMinister | PrimeMinister
         ),
         // A country's leader is its president where it has one.
-        Leader => matches!(held, Leader | President),
+        Leader => matches!(held, Leader | President | PartyLeader),
         other => other == held,
     }
 }
@@ -108,6 +123,9 @@ pub fn country_in(phrase: &str) -> Option<&'static str> {
         ("chinese", "china"),
         ("beijing", "china"),
         ("japan", "japan"),
+        ("kpa", "dprk"),
+        ("north's", "dprk"),
+        ("north’s", "dprk"),
         ("korea", "dprk"),
     ];
     let lower = format!("{} ", phrase.to_lowercase());
