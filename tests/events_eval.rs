@@ -327,7 +327,7 @@ fn events_on_held_out_style_articles() {
     // Thresholds reached honestly (see docs/events.md for the numbers and
     // what remains wrong: the one miss and the participant error come from
     // sentence patterns and actor resolution noted there).
-    assert!(recall >= 0.9, "recall {recall:.2}: {s:?}");
+    assert!(recall >= 0.95, "recall {recall:.2}: {s:?}");
     assert!(precision >= 0.9, "precision {precision:.2}: {s:?}");
     assert_eq!(s.duplicates, 0, "{s:?}");
     assert!(s.invented <= 1, "{s:?}");

@@ -260,6 +260,11 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
     // The date of the last planned event: an undated plan in the sentences
     // that follow ("Lavrov is set to hold talks …") is part of that trip.
     let mut planned_narrative: Option<EventDate> = None;
+    // The date of the event the text spoke of last (found or referred back
+    // to): "on the same day" means that event's day, not the last date
+    // written ("The delegation arrived on March 19. At the talks … the same
+    // day").
+    let mut last_event_date: Option<EventDate> = None;
 
     for sentence in &article.sentences {
         let Some(sentence_text) = text.get(sentence.range()) else {
@@ -287,7 +292,13 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             let nounish = trigger.noun
                 || (NOUN_FORM.is_match(trigger_text) && DETERMINER_BEFORE.is_match(before));
             let is_definite = nounish && DEFINITE_BEFORE.is_match(before);
-            let unreal = UNREAL_BEFORE.is_match(tail(window_before, 40));
+            // Negations and modals, except inside a name ("No Kwang Chol").
+            let unreal_window = tail(window_before, 40);
+            let unreal_offset = range.start - unreal_window.len();
+            let unreal = UNREAL_BEFORE.find_iter(unreal_window).any(|w| {
+                let at = unreal_offset + w.start();
+                !mentions.iter().any(|m| m.start <= at && at < m.end)
+            });
             // "Lavrov, who is paying an official visit to the DPRK": the
             // visit in progress is context of the main event, not a report
             // of it (its start is reported by the arrival, elsewhere).
@@ -396,10 +407,14 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                         // "Shoigu, a close aide to Putin, arrived" is
                         // Shoigu's arrival.
                         let mut last_end: Option<usize> = None;
-                        for m in persons
-                            .iter()
-                            .filter(|m| m.start >= delegation_start && m.end <= range.start)
-                        {
+                        // "No Kwang Chol said the visit would …": the
+                        // speaker is talking about the event, not doing it.
+                        for m in persons.iter().filter(|m| {
+                            m.start >= delegation_start
+                                && m.end <= range.start
+                                && !SPEECH_BETWEEN
+                                    .is_match(text.get(m.end..range.start).unwrap_or(""))
+                        }) {
                             let joined = last_end.is_none_or(|end| {
                                 COORDINATION.is_match(text.get(end..m.start).unwrap_or(""))
                             });
@@ -515,9 +530,19 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                                 push_unique(&mut antecedent.participants, p);
                             }
                         }
+                        // "… met Kim. The summit …": the more specific word
+                        // for the same event names its kind.
+                        if trigger.kind == EventKind::Summit
+                            && antecedent.kind == EventKind::Meeting
+                        {
+                            antecedent.kind = EventKind::Summit;
+                        }
                         let source = ctx.source(text, sentence);
                         if !antecedent.sources.iter().any(|s| s.start == source.start) {
                             antecedent.sources.push(source);
+                        }
+                        if antecedent.date.is_some() {
+                            last_event_date = antecedent.date.clone();
                         }
                         previous_end = object_end;
                         continue;
@@ -546,6 +571,15 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 }
             }
             let needs = if trigger.kind.is_encounter() { 2 } else { 1 };
+            // "arranged a reception for the delegation": the other side is
+            // the delegation the article introduced, with its leader.
+            if trigger.kind.is_encounter() && participants.len() < needs {
+                if let Some(leader) = &delegation_leader {
+                    if BARE_DELEGATION.is_match(sentence_text) {
+                        push_unique(&mut participants, leader);
+                    }
+                }
+            }
             if participants.len() < needs {
                 if let Some(subject) = recent_subjects.last() {
                     if !participants.contains(subject) {
@@ -610,6 +644,13 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 for t in specific {
                     dated.push((ctx.explicit(t), EventStatus::Planned));
                 }
+            } else if let Some(same) = last_event_date
+                .as_ref()
+                .filter(|_| SAME_DAY.is_match(sentence_text))
+            {
+                let mut d = same.clone();
+                d.basis = DateBasis::Narrative;
+                dated.push((Some(d), EventStatus::Reported));
             } else if let Some(t) = nearest(&governing, range.clone()) {
                 let status = if ctx.is_background(t) {
                     EventStatus::Background
@@ -626,6 +667,9 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             for (date, status) in dated {
                 if status == EventStatus::Planned && date.is_some() {
                     planned_narrative = date.clone();
+                }
+                if date.is_some() {
+                    last_event_date = date.clone();
                 }
                 out.push(EventMention {
                     article: article.article.id.clone(),
@@ -701,6 +745,19 @@ static PRONOUN_CLAUSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_DELEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the|this)\s+delegation\s+(?:\w+\s+){0,2}$").expect("valid regex")
 });
+
+static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:on\s+)?the\s+same\s+(?:day|evening|night|afternoon|morning)|later\s+(?:that|the\s+same)\s+day|that\s+(?:same\s+)?evening)\b")
+        .expect("valid regex")
+});
+
+static SPEECH_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told|tells|noted|notes|stressed|added|stated|announced|emphasi[sz]ed|believes|called|described)\b")
+        .expect("valid regex")
+});
+
+static BARE_DELEGATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:the|this)\s+delegation\b").expect("valid regex"));
 
 /// "a delegation led by", "headed by": the next person leads it.
 static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
