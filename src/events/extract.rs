@@ -100,7 +100,7 @@ static TRIGGERS: LazyLock<Vec<(Regex, Trigger)>> = LazyLock::new(|| {
         ),
         t(r"\breceptions?\b", Reception, true, false, false),
         t(
-            r"\b(?:received|receives|hosted|hosts|welcomed|welcomes)\b",
+            r"\b(?:received|receives|hosted|hosts|welcomed|welcomes|accepted)\b",
             Meeting,
             false,
             true,
@@ -171,7 +171,7 @@ static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Hypotheticals, denials and wishes are not events.
 static UNREAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:could|might|may|if|not|never|no|hopes?\s+to|wants?\s+to|would\s+like\s+to|ready\s+to|willing\s+to)\b")
+    Regex::new(r"(?i)\b(?:could|might|may|if|whether|not|never|no|hopes?\s+to|wants?\s+to|would\s+like\s+to|ready\s+to|willing\s+to)\b")
         .expect("valid regex")
 });
 
@@ -200,7 +200,7 @@ static REPORTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A locative right before a place mention.
 static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(in|at|near|outside|to|into|inside|visited|visits|visit|visiting|toured|tours|touring)\s+(?:the\s+)?(?:(?:city|town|port|region|village|capital|province|area)\s+(?:of\s+)?(?:the\s+)?)?$")
+    Regex::new(r"(?i)\b(in|at|near|outside|to|into|inside|visited|visits|visit|visiting|toured|tours|touring)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?:city|town|port|region|village|capital|province|area|resort)\s+(?:of\s+)?(?:the\s+)?)?$")
         .expect("valid regex")
 });
 
@@ -254,6 +254,17 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
     let mut recent_subjects: Vec<String> = Vec::new();
     let mut narrative: Option<EventDate> = None;
     let mut previous_places: Vec<(usize, String, String)> = Vec::new();
+    // The person leading the last delegation introduced ("a delegation led
+    // by Yevkurov"), for later sentences that say only "the delegation".
+    let mut delegation_leader: Option<String> = None;
+    // The date of the last planned event: an undated plan in the sentences
+    // that follow ("Lavrov is set to hold talks …") is part of that trip.
+    let mut planned_narrative: Option<EventDate> = None;
+    // The date of the event the text spoke of last (found or referred back
+    // to): "on the same day" means that event's day, not the last date
+    // written ("The delegation arrived on March 19. At the talks … the same
+    // day").
+    let mut last_event_date: Option<EventDate> = None;
 
     for sentence in &article.sentences {
         let Some(sentence_text) = text.get(sentence.range()) else {
@@ -281,8 +292,26 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             let nounish = trigger.noun
                 || (NOUN_FORM.is_match(trigger_text) && DETERMINER_BEFORE.is_match(before));
             let is_definite = nounish && DEFINITE_BEFORE.is_match(before);
-            let unreal = UNREAL_BEFORE.is_match(tail(window_before, 40));
-            if unreal {
+            // Negations and modals, except inside a name ("No Kwang Chol").
+            let unreal_window = tail(window_before, 40);
+            let unreal_offset = range.start - unreal_window.len();
+            let unreal = UNREAL_BEFORE.find_iter(unreal_window).any(|w| {
+                let at = unreal_offset + w.start();
+                !mentions.iter().any(|m| m.start <= at && at < m.end)
+            });
+            // "Lavrov, who is paying an official visit to the DPRK": the
+            // visit in progress is context of the main event, not a report
+            // of it (its start is reported by the arrival, elsewhere).
+            let ongoing = trigger.kind == EventKind::Visit
+                && ONGOING_VISIT_BEFORE.is_match(tail(window_before, 60));
+            // MT of Russian "принял" is "accepted" — but not "accepted the
+            // invitation".
+            let not_received = trigger_text.eq_ignore_ascii_case("accepted")
+                && NOT_A_GUEST_AFTER.is_match(tail_start(
+                    text.get(range.end..sentence.end).unwrap_or(""),
+                    60,
+                ));
+            if unreal || ongoing || not_received {
                 previous_end = range.end;
                 continue;
             }
@@ -320,8 +349,34 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 {
                     push_unique(&mut participants, &m.actor);
                 }
+                // After the trigger, the other side is named in the same
+                // clause: "a resort that Kim Jong Un has promoted" and "…,
+                // spokeswoman Maria Zakharova told a briefing" name people
+                // who are not at the table.
+                let clause_end = text
+                    .get(range.end..sentence.end)
+                    .and_then(|after| CLAUSE_BREAK.find(after))
+                    .map(|m| range.end + m.start())
+                    .unwrap_or(sentence.end);
                 for m in &persons {
-                    push_unique(&mut participants, &m.actor);
+                    let speaker = m.start >= range.end
+                        && SPEAKER_AFTER.is_match(text.get(m.end..).unwrap_or(""));
+                    if (m.start < range.start || m.end <= clause_end) && !speaker {
+                        push_unique(&mut participants, &m.actor);
+                    }
+                }
+                // "Russia and North Korea signed a protocol": states are the
+                // parties to an agreement when no signatory is named.
+                if participants.is_empty()
+                    && matches!(trigger.kind, EventKind::Signing | EventKind::Ratification)
+                {
+                    for m in mentions.iter().filter(|m| {
+                        m.start >= previous_end
+                            && m.end <= range.start
+                            && ctx.kind(&m.actor) == Some(ActorKind::Country)
+                    }) {
+                        push_unique(&mut participants, &m.actor);
+                    }
                 }
             } else {
                 // "Lavrov said Russian delegations will visit": the
@@ -348,12 +403,51 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                         }
                     }
                     None => {
-                        for m in persons
-                            .iter()
-                            .filter(|m| m.start >= delegation_start && m.end <= range.start)
-                        {
+                        // The subject, and those joined to it by "and";
+                        // "Shoigu, a close aide to Putin, arrived" is
+                        // Shoigu's arrival.
+                        let mut last_end: Option<usize> = None;
+                        // "No Kwang Chol said the visit would …": the
+                        // speaker is talking about the event, not doing it.
+                        for m in persons.iter().filter(|m| {
+                            m.start >= delegation_start
+                                && m.end <= range.start
+                                && !SPEECH_BETWEEN
+                                    .is_match(text.get(m.end..range.start).unwrap_or(""))
+                        }) {
+                            let joined = last_end.is_none_or(|end| {
+                                COORDINATION.is_match(text.get(end..m.start).unwrap_or(""))
+                            });
+                            if !joined {
+                                break;
+                            }
                             push_unique(&mut participants, &m.actor);
+                            last_end = Some(m.end);
                         }
+                    }
+                }
+                // "Lavrov held talks with Choe in Wonsan, where he arrived
+                // on Friday": the pronoun is the sentence's subject, not the
+                // person named last.
+                if of_agent.is_none() && PRONOUN_CLAUSE_BEFORE.is_match(tail(window_before, 60)) {
+                    let subject = sentence_subject.clone().or_else(|| {
+                        persons
+                            .iter()
+                            .find(|m| m.end <= range.start)
+                            .map(|m| m.actor.clone())
+                    });
+                    if let Some(subject) = subject {
+                        participants = vec![subject];
+                    }
+                }
+                // "The delegation arrived …": the delegation the article
+                // introduced, with the person leading it.
+                if participants.is_empty()
+                    && of_agent.is_none()
+                    && BARE_DELEGATION_BEFORE.is_match(tail(window_before, 60))
+                {
+                    if let Some(leader) = &delegation_leader {
+                        participants.push(leader.clone());
                     }
                 }
                 if participants.is_empty() && of_agent.is_none() {
@@ -383,6 +477,39 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 }
             }
 
+            // "The document was signed by Kozlov and Yun Jong Ho": the
+            // signatories of the agreement just reported.
+            let passive = matches!(trigger.kind, EventKind::Signing | EventKind::Ratification)
+                && PASSIVE_BEFORE.is_match(before)
+                && OF_AFTER.is_match(text.get(range.end..sentence.end).unwrap_or(""));
+            if passive {
+                if let Some(antecedent) = out
+                    .iter_mut()
+                    .rev()
+                    .find(|e| e.kind.family() == trigger.kind.family())
+                {
+                    let signatories: Vec<&String> = participants
+                        .iter()
+                        .filter(|p| ctx.kind(p) == Some(ActorKind::Person))
+                        .collect();
+                    if !signatories.is_empty() {
+                        // Named signatories stand for the states.
+                        antecedent
+                            .participants
+                            .retain(|p| ctx.kind(p) == Some(ActorKind::Person));
+                        for p in signatories {
+                            push_unique(&mut antecedent.participants, p);
+                        }
+                    }
+                    let source = ctx.source(text, sentence);
+                    if !antecedent.sources.iter().any(|s| s.start == source.start) {
+                        antecedent.sources.push(source);
+                    }
+                    previous_end = object_end;
+                    continue;
+                }
+            }
+
             // Refers back to an event this article already reported?
             if is_definite || (trigger.noun && named_persons == 0 && delegation.is_none()) {
                 if let Some(antecedent) = out
@@ -403,9 +530,19 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                                 push_unique(&mut antecedent.participants, p);
                             }
                         }
+                        // "… met Kim. The summit …": the more specific word
+                        // for the same event names its kind.
+                        if trigger.kind == EventKind::Summit
+                            && antecedent.kind == EventKind::Meeting
+                        {
+                            antecedent.kind = EventKind::Summit;
+                        }
                         let source = ctx.source(text, sentence);
                         if !antecedent.sources.iter().any(|s| s.start == source.start) {
                             antecedent.sources.push(source);
+                        }
+                        if antecedent.date.is_some() {
+                            last_event_date = antecedent.date.clone();
                         }
                         previous_end = object_end;
                         continue;
@@ -434,6 +571,15 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 }
             }
             let needs = if trigger.kind.is_encounter() { 2 } else { 1 };
+            // "arranged a reception for the delegation": the other side is
+            // the delegation the article introduced, with its leader.
+            if trigger.kind.is_encounter() && participants.len() < needs {
+                if let Some(leader) = &delegation_leader {
+                    if BARE_DELEGATION.is_match(sentence_text) {
+                        push_unique(&mut participants, leader);
+                    }
+                }
+            }
             if participants.len() < needs {
                 if let Some(subject) = recent_subjects.last() {
                     if !participants.contains(subject) {
@@ -489,11 +635,22 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             if planned {
                 let specific = most_specific(&governing);
                 if specific.is_empty() {
-                    dated.push((None, EventStatus::Planned));
+                    let date = planned_narrative.clone().map(|mut d| {
+                        d.basis = DateBasis::Narrative;
+                        d
+                    });
+                    dated.push((date, EventStatus::Planned));
                 }
                 for t in specific {
                     dated.push((ctx.explicit(t), EventStatus::Planned));
                 }
+            } else if let Some(same) = last_event_date
+                .as_ref()
+                .filter(|_| SAME_DAY.is_match(sentence_text))
+            {
+                let mut d = same.clone();
+                d.basis = DateBasis::Narrative;
+                dated.push((Some(d), EventStatus::Reported));
             } else if let Some(t) = nearest(&governing, range.clone()) {
                 let status = if ctx.is_background(t) {
                     EventStatus::Background
@@ -508,6 +665,12 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             }
 
             for (date, status) in dated {
+                if status == EventStatus::Planned && date.is_some() {
+                    planned_narrative = date.clone();
+                }
+                if date.is_some() {
+                    last_event_date = date.clone();
+                }
                 out.push(EventMention {
                     article: article.article.id.clone(),
                     kind: trigger.kind,
@@ -537,6 +700,14 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             recent_subjects.retain(|p| *p != s);
             recent_subjects.push(s);
         }
+        if let Some(led) = LED_BY.find(sentence_text) {
+            let at = sentence.start + led.end();
+            if let Some(m) = mentions.iter().find(|m| {
+                m.start >= at && m.start <= at + 40 && ctx.kind(&m.actor) == Some(ActorKind::Person)
+            }) {
+                delegation_leader = Some(m.actor.clone());
+            }
+        }
         for (_, id, rel, _) in &places {
             if let Some(rel) = rel {
                 previous_places.push((sentence.paragraph, id.clone(), rel.clone()));
@@ -553,6 +724,86 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
         }
     }
     out
+}
+
+/// A person right before a speech verb is the source, not a participant.
+static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:told|said|says|tells|added|noted|stated|announced|quoted|wrote)\b")
+        .expect("valid regex")
+});
+
+/// "…, where he arrived", "after she visited": a pronoun opening a
+/// subordinate clause.
+static PRONOUN_CLAUSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:where|when|after|as|before|since|while|and|but)\s+(?:he|she)\s+(?:\w+\s+){0,2}$",
+    )
+    .expect("valid regex")
+});
+
+/// "The delegation arrived": a delegation named without its country.
+static BARE_DELEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|this)\s+delegation\s+(?:\w+\s+){0,2}$").expect("valid regex")
+});
+
+static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:on\s+)?the\s+same\s+(?:day|evening|night|afternoon|morning)|later\s+(?:that|the\s+same)\s+day|that\s+(?:same\s+)?evening)\b")
+        .expect("valid regex")
+});
+
+static SPEECH_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told|tells|noted|notes|stressed|added|stated|announced|emphasi[sz]ed|believes|called|described)\b")
+        .expect("valid regex")
+});
+
+static BARE_DELEGATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:the|this)\s+delegation\b").expect("valid regex"));
+
+/// "a delegation led by", "headed by": the next person leads it.
+static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Dd]elegations?\b[^.;]{0,80}?\b(?:led|headed)\s+by\s+(?:(?:[a-z][\w-]*|[A-Z][\w-]*\s+(?:[Mm]inister|[Cc]hief|[Ss]ecretary))\s+)*")
+        .expect("valid regex")
+});
+
+/// "who is paying an official visit to", "who is on a visit", MT "who is
+/// located with an official visit in".
+static ONGOING_VISIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:who|which)\s+(?:is|are)\s+(?:currently\s+|now\s+)?(?:paying|making|on|located\s+with|staying\s+on|here\s+on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+        .expect("valid regex")
+});
+
+/// "accepted the invitation / proposal / credentials": not a reception.
+static NOT_A_GUEST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:\S+\s+){0,4}?(?:invitations?|proposals?|offers?|credentials|requests?|resignations?|apolog\w*|terms|plan)\b")
+        .expect("valid regex")
+});
+
+static PLACE_AS_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:summit|talks|declaration|treaty|agreement|accords?|process|format|communiqu[eé]|statement|meeting)s?\b")
+        .expect("valid regex")
+});
+
+static COORDINATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:and|&)\s*$|^\s*,\s*$").expect("valid regex"));
+
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$").expect("valid regex")
+});
+
+/// A relative clause closed by a comma: "Lavrov, who is paying a visit to
+/// the DPRK, in Wonsan on July 12" — the date belongs to the main clause.
+static CLOSED_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s*(?:who|which)\b[^,;:]*,").expect("valid regex"));
+
+static WHEN_AFTER_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*when\s+(?:\w+\s+){0,3}$").expect("valid regex"));
+
+fn tail_start(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or("")
 }
 
 static REPORTING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -743,6 +994,16 @@ fn choose_place(
             None => false,
         })
         .collect();
+    // "Choe visited Moscow and met Lavrov": with no place of its own, an
+    // event happens where the sentence's visit went.
+    let usable = if usable.is_empty() {
+        places
+            .iter()
+            .filter(|p| p.2.is_some() && p.3.end <= trigger.start)
+            .collect()
+    } else {
+        usable
+    };
     let best_rank = usable.iter().map(|p| p.0).min()?;
     let ranked: Vec<_> = usable.into_iter().filter(|p| p.0 == best_rank).collect();
     let pick = ranked
@@ -750,6 +1011,10 @@ fn choose_place(
         .find(|p| p.3.start >= trigger.end)
         .or_else(|| ranked.iter().rev().find(|p| p.3.end <= trigger.start))?;
     let relation = match pick.2.as_deref() {
+        // A visit's destination, borrowed by another event of the sentence.
+        Some(r) if kind.family() != EventKind::Visit.family() && r.starts_with("visit") => "in",
+        Some(r) if kind.family() != EventKind::Visit.family() && r.starts_with("tour") => "in",
+        Some("to" | "into") if kind.family() != EventKind::Visit.family() => "in",
         Some("at") => "at",
         Some("near") => "near",
         Some("outside") => "outside",
@@ -905,6 +1170,11 @@ impl<'a> Context<'a> {
                 if after.starts_with("'s") || after.starts_with("’s") || after.starts_with('-') {
                     return None;
                 }
+                // "the agreements reached at the Pyongyang summit": a place
+                // naming an event or a document is not where anything is.
+                if PLACE_AS_MODIFIER.is_match(after) {
+                    return None;
+                }
                 let before = tail(text.get(..m.start).unwrap_or(""), 50);
                 let locative = LOCATIVE_BEFORE
                     .captures(before)
@@ -989,7 +1259,11 @@ impl<'a> Context<'a> {
                     text.get(t.end..trigger.start)
                 }
                 .unwrap_or("");
-                if CLAUSE_BREAK.is_match(between) {
+                // "in July 2000, when he met Kim Jong Il": the when-clause
+                // hangs on the date, which dates it.
+                let dates_when_clause = t.end <= trigger.start && WHEN_AFTER_DATE.is_match(between);
+                let between = CLOSED_RELATIVE.replace_all(between, ",");
+                if CLAUSE_BREAK.is_match(&between) && !dates_when_clause {
                     return false;
                 }
                 // The date's own clause may be subordinate ("since he began

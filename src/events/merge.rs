@@ -306,6 +306,9 @@ impl Cluster {
 
     fn add(&mut self, mi: usize, m: &EventMention, window: Option<DateInterval>) {
         self.members.push(mi);
+        if m.status == EventStatus::Reported {
+            self.status = EventStatus::Reported;
+        }
         self.participants.extend(m.participants.iter().cloned());
         // The cluster's window narrows to what all its dated reports allow.
         self.window = match (self.window, window) {
@@ -360,8 +363,22 @@ fn compatibility(
     c: &Cluster,
     registry: &Registry,
 ) -> Option<i64> {
-    if m.kind.family() != c.family || m.status != c.status {
+    if m.kind.family() != c.family {
         return None;
+    }
+    // A visit announced for dates that a later report says it happened on
+    // is one event: the plan is an earlier report of it. Only with both
+    // dates known and overlapping; history never mixes with news.
+    if m.status != c.status {
+        let plan_and_report = matches!(
+            (m.status, c.status),
+            (EventStatus::Planned, EventStatus::Reported)
+                | (EventStatus::Reported, EventStatus::Planned)
+        );
+        let dates_meet = matches!((window, c.window), (Some(a), Some(b)) if overlaps(a, b));
+        if !(plan_and_report && dates_meet) {
+            return None;
+        }
     }
     let shared = m
         .participants
@@ -603,7 +620,12 @@ impl Draft {
             }
         }
         sources.sort_by(|a, b| (&a.article, a.start).cmp(&(&b.article, b.start)));
-        let status = members.first().map(|m| m.status);
+        // Once one source reports it happened, a planned event happened.
+        let status = if members.iter().any(|m| m.status == EventStatus::Reported) {
+            Some(EventStatus::Reported)
+        } else {
+            members.first().map(|m| m.status)
+        };
         let delegation = members.iter().find_map(|m| m.delegation.clone());
         let object = members.iter().find_map(|m| m.object.clone());
         let first_source = sources.first().map(|s| (s.article.clone(), s.start));
