@@ -34,7 +34,11 @@ fn load(tsv: &Path, article: &str) -> (NaiveDate, Vec<Gold>) {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let [text, kind, value, modifier, future] = cols.as_slice() else {
-            panic!("{}:{}: needs five tab-separated columns", tsv.display(), i + 1);
+            panic!(
+                "{}:{}: needs five tab-separated columns",
+                tsv.display(),
+                i + 1
+            );
         };
         // Gold rows are in text order: each is the next occurrence.
         let start = article
