@@ -961,6 +961,8 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
         let end = c.get(3).map(|m| m.end()).unwrap_or(u.end());
         push(u.start(), end, Spec::Duration(format!("PX{letter}")), 4);
     }
+    // Scanned once per text, only when a "Victory Day" needs it.
+    let dprk_victory = std::cell::OnceCell::new();
     for c in HOLIDAY.captures_iter(text) {
         let Some(all) = c.get(0) else {
             continue;
@@ -970,7 +972,7 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
             1 => {
                 // The DPRK's "Victory Day" is the armistice day; say so only
                 // when the article speaks of that war.
-                if DPRK_VICTORY_CONTEXT.is_match(text) {
+                if *dprk_victory.get_or_init(|| DPRK_VICTORY_CONTEXT.is_match(text)) {
                     (7, 27)
                 } else {
                     (5, 9)
