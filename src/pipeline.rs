@@ -78,6 +78,18 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
         .into_par_iter()
         .map(|article| analyse_article(article, &kb))
         .collect();
+    // Say in `dossier check` which dates were inferred, and from what.
+    for a in &articles {
+        if let (Some(date), Some(evidence)) = (a.published, &a.published_evidence) {
+            diagnostics.push(
+                crate::diagnostics::Diagnostic::note(
+                    "inferred-publication-date",
+                    format!("publication date inferred as {date}: {evidence}"),
+                )
+                .in_file(a.article.source_path.clone()),
+            );
+        }
+    }
 
     // Actors: people missing from the knowledge base are clustered across
     // articles by name key, and every mention gets its final actor id.

@@ -15,6 +15,10 @@ pub struct Context {
     pub tense: Tense,
     /// The last date mentioned before this expression, with its precision.
     pub narrative: Option<(DateInterval, Granularity)>,
+    /// A year stated earlier in the same sentence ("last year's parade began
+    /// in early summer"): an open month or season of a past-tense sentence
+    /// belongs to it.
+    pub sentence_year: Option<i32>,
 }
 
 /// A resolved value.
@@ -91,30 +95,53 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// Year for a month (and day) whose year the text leaves open: the
 /// reference year, moved back when a past-tense sentence would otherwise
 /// point after the reference, forward when a future one would point before.
-fn choose_year(reference: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
+///
+/// A day within a week of the reference keeps the reference year whatever
+/// the tense ("will take place on November 15-16" in a report dated the
+/// 16th is that week, not next year), and a period (`last_month` after
+/// `month`, for a season or quarter) that has not ended is not moved forward.
+fn choose_year(
+    reference: NaiveDate,
+    month: u32,
+    last_month: u32,
+    day: Option<u32>,
+    tense: Tense,
+) -> i32 {
     let y = reference.year();
-    let here = (reference.month(), day.map(|_| reference.day()).unwrap_or(0));
-    let there = (month, day.unwrap_or(0));
+    if let Some(d) = day.and_then(|d| ymd(y, month, d)) {
+        let gap = (d - reference).num_days();
+        return match tense {
+            Tense::Past if gap > 7 => y - 1,
+            Tense::Future if gap < -7 => y + 1,
+            _ => y,
+        };
+    }
     match tense {
-        Tense::Past if there > here => y - 1,
-        Tense::Future if there < here => y + 1,
+        Tense::Past if month > reference.month() => y - 1,
+        Tense::Future if last_month < reference.month() => y + 1,
         _ => y,
     }
 }
 
 fn resolve_year(
     year: YearRef,
-    reference: Option<NaiveDate>,
+    ctx: &Context,
     month: u32,
+    last_month: u32,
     day: Option<u32>,
-    tense: Tense,
 ) -> Option<(i32, Anchoring)> {
-    match (year, reference) {
+    match (year, ctx.reference) {
         (YearRef::Absolute(y), _) => Some((y, Anchoring::Absolute)),
         (YearRef::Relative(o), Some(r)) => Some((r.year() + o, Anchoring::Publication)),
-        (YearRef::Undefined, Some(r)) => {
-            Some((choose_year(r, month, day, tense), Anchoring::Publication))
-        }
+        (YearRef::Undefined, Some(r)) => match ctx.sentence_year {
+            Some(y) if ctx.tense != Tense::Future && y < r.year() => {
+                Some((y, Anchoring::Narrative))
+            }
+            _ => Some((
+                choose_year(r, month, last_month, day, ctx.tense),
+                Anchoring::Publication,
+            )),
+        },
         (_, None) => None,
     }
 }
@@ -218,7 +245,7 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
     let reference = ctx.reference;
     match spec {
         Spec::Day { year, month, day } => {
-            match resolve_year(*year, reference, *month, Some(*day), ctx.tense) {
+            match resolve_year(*year, ctx, *month, *month, Some(*day)) {
                 Some((y, anchoring)) => {
                     let d = ymd(y, *month, *day)?;
                     date(
@@ -235,7 +262,7 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
             }
         }
         Spec::DayRange { year, from, to } => {
-            match resolve_year(*year, reference, from.0, Some(from.1), ctx.tense) {
+            match resolve_year(*year, ctx, from.0, to.0, Some(from.1)) {
                 Some((y, anchoring)) => {
                     let a = ymd(y, from.0, from.1)?;
                     let b = ymd(y, to.0, to.1)?;
@@ -255,17 +282,15 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
                 )),
             }
         }
-        Spec::Month { year, month } => {
-            match resolve_year(*year, reference, *month, None, ctx.tense) {
-                Some((y, anchoring)) => date(
-                    format!("{y:04}-{month:02}"),
-                    Granularity::Month,
-                    month_interval(y, *month),
-                    anchoring,
-                ),
-                None => Some(unanchored(format!("XXXX-{month:02}"), Granularity::Month)),
-            }
-        }
+        Spec::Month { year, month } => match resolve_year(*year, ctx, *month, *month, None) {
+            Some((y, anchoring)) => date(
+                format!("{y:04}-{month:02}"),
+                Granularity::Month,
+                month_interval(y, *month),
+                anchoring,
+            ),
+            None => Some(unanchored(format!("XXXX-{month:02}"), Granularity::Month)),
+        },
         Spec::Year(y) => date(
             format!("{y:04}"),
             Granularity::Year,
@@ -297,7 +322,7 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
                 "FA" => 9,
                 _ => 12,
             };
-            match resolve_year(*year, reference, start_month, None, ctx.tense) {
+            match resolve_year(*year, ctx, start_month, (start_month + 1) % 12 + 1, None) {
                 Some((y, anchoring)) => date(
                     format!("{y:04}-{code}"),
                     Granularity::Season,
@@ -308,7 +333,7 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
             }
         }
         Spec::Quarter { year, quarter } => {
-            match resolve_year(*year, reference, (quarter - 1) * 3 + 1, None, ctx.tense) {
+            match resolve_year(*year, ctx, (quarter - 1) * 3 + 1, quarter * 3, None) {
                 Some((y, anchoring)) => date(
                     format!("{y:04}-Q{quarter}"),
                     Granularity::Quarter,
@@ -322,7 +347,7 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
             }
         }
         Spec::Half { year, half } => {
-            match resolve_year(*year, reference, (half - 1) * 6 + 1, None, ctx.tense) {
+            match resolve_year(*year, ctx, (half - 1) * 6 + 1, half * 6, None) {
                 Some((y, anchoring)) => date(
                     format!("{y:04}-H{half}"),
                     Granularity::HalfYear,
@@ -486,6 +511,13 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
             granularity: None,
             interval: None,
             anchoring: Anchoring::Absolute,
+        }),
+        Spec::Vague(v) => Some(Resolved {
+            kind: TimexKind::Date,
+            value: (*v).to_string(),
+            granularity: None,
+            interval: None,
+            anchoring: Anchoring::Publication,
         }),
         Spec::Set(v) => Some(Resolved {
             kind: TimexKind::Set,

@@ -1,7 +1,7 @@
 //! Stage 2a, dates: find time expressions in an article and normalize them to
 //! TIMEX3-style values anchored to the publication date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 mod anchor;
@@ -112,17 +112,23 @@ pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
     let sentences = crate::text::sentences(text);
     let mut out: Vec<Timex> = Vec::with_capacity(candidates.len());
     let mut narrative: Option<(DateInterval, Granularity)> = None;
+    // (sentence start, year) of the last year the text stated in a sentence.
+    let mut stated_year: Option<(usize, i32)> = None;
     for cand in candidates {
         let sentence = sentence_range(&sentences, text, cand.start);
+        let sentence_year = stated_year
+            .filter(|(s, _)| *s == sentence.start)
+            .map(|(_, y)| y);
         let tense = match cand.relation {
             // "since Sep. 12" starts before the report; "ago" is past by itself.
             Some(TimexMod::Since) => Tense::Past,
-            _ => tense::tense_at(text, sentence, cand.start..cand.end),
+            _ => tense::tense_at(text, sentence.clone(), cand.start..cand.end),
         };
         let ctx = anchor::Context {
             reference,
             tense,
             narrative,
+            sentence_year,
         };
         let Some(resolved) = anchor::resolve(&cand.spec, &ctx) else {
             continue;
@@ -144,8 +150,14 @@ pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
                 narrative = Some((iv, g));
             }
         }
+        if is_date && cand.states_year() {
+            if let Some(iv) = resolved.interval {
+                stated_year = Some((sentence.start, iv.start.year()));
+            }
+        }
         let future = match (interval, reference) {
             (Some(iv), Some(r)) => iv.start > r,
+            (None, _) if resolved.value == "FUTURE_REF" => true,
             // Without a reference only an explicit future cue can say so.
             (None, None) => is_date && tense == Tense::Future,
             _ => false,

@@ -120,6 +120,9 @@ pub enum Spec {
     Duration(String),
     /// A complete TIMEX3 set value (`P1Y`, `XXXX-WXX-1`).
     Set(String),
+    /// A vague reference: `PAST_REF` ("recently", "in recent months") or
+    /// `FUTURE_REF` ("in the coming weeks", "in the near future").
+    Vague(&'static str),
 }
 
 /// A recognized expression before anchoring.
@@ -136,6 +139,25 @@ pub struct Candidate {
     pub part_of_day: Option<&'static str>,
     /// Set when a clock time was merged into this day expression.
     pub has_clock: bool,
+}
+
+impl Candidate {
+    /// True when the text states the year of this expression ("in 2019",
+    /// "last year's", "July 2000"), so that later open months in the same
+    /// sentence can take it.
+    pub fn states_year(&self) -> bool {
+        match &self.spec {
+            Spec::Year(_) => true,
+            Spec::Day { year, .. }
+            | Spec::DayRange { year, .. }
+            | Spec::Month { year, .. }
+            | Spec::Season { year, .. }
+            | Spec::Quarter { year, .. }
+            | Spec::Half { year, .. } => *year != YearRef::Undefined,
+            Spec::RelativeUnit { unit, .. } => *unit == Unit::Year,
+            _ => false,
+        }
+    }
 }
 
 fn re(pattern: &str) -> Regex {
@@ -200,12 +222,12 @@ static RELATIVE_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(earlier|later)\s+(?:in\s+)?)?(this|last|next|past|coming|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+current)\s+(week|weekend|month|quarter|year|decade)\b",
+        r"(?i)\b(?:(earlier|later)\s+(?:in\s+)?)?(this\s+past|this\s+coming|this|last|next|past|coming|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+current)\s+(week|weekend|month|quarter|year|decade)\b",
     )
 });
 static PORTION_OF_THE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(earlier|later)\s+in|(?:the\s+)?(?:(end|start|beginning|middle|close|rest|remainder|turn)\s+of))\s+the\s+(week|month|year|decade)\b",
+        r"(?i)\b(?:(earlier|later)\s+in|(?:the\s+)?(?:(end|start|beginning|middle|close|rest|remainder|turn)\s+of))\s+the\s+(day|week|month|year|decade)\b",
     )
 });
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
@@ -225,7 +247,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SET: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:(every|each)\s+(other\s+)?(day|week|month|year|morning|evening|night|summer|winter|spring|autumn|{WEEKDAY_ALT})|(annually|yearly)|(once|twice|three\s+times)\s+a\s+(day|week|month|year))\b"
+        r"(?i)\b(?:(every|each)\s+(other\s+|two\s+|three\s+|four\s+|five\s+|\d{{1,2}}\s+)?(days?|weeks?|months?|years?|morning|evening|night|summer|winter|spring|autumn|{WEEKDAY_ALT})|(annually|yearly)|(once|twice|three\s+times)\s+a\s+(day|week|month|year))\b"
     ))
 });
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -234,6 +256,30 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Vague past and future references (TIMEX3 `PAST_REF`/`FUTURE_REF`).
+static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(recently)|(?:the\s+)?(recent)\s+(?:days|weeks|months|years)|the\s+(?:(coming|next\s+few|next\s+several|following)\s+(?:days|weeks|months|years)|(near|not\s+too\s+distant|foreseeable)\s+future|(days|weeks|months|years)\s+ahead))\b",
+    )
+});
+/// A bare plural unit used as a vague duration: "within days", "weeks
+/// after", "could take years", "a decades-long goal".
+static VAGUE_DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(for|within|in|take|takes|took|taking|lasted|spent)\s+)?(days|weeks|months|years|decades)(-long|-old)?\b(?:\s+(after|before|later|earlier)\b)?",
+    )
+});
+/// Fixed-date holidays common in Russia–DPRK news.
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(Victory\s+Day)|(?:the\s+)?(Day\s+of\s+the\s+Sun)|(?:the\s+)?(Day\s+of\s+the\s+Shining\s+Star)|(Liberation\s+Day)|(Party\s+Foundation\s+Day)|(?:the\s+)?(Day\s+of\s+the\s+Foundation\s+of\s+the\s+(?:DPRK|Republic)|Republic\s+Foundation\s+Day)|(Russia\s+Day)|(Defender\s+of\s+the\s+Fatherland\s+Day)|((?:National\s+)?Unity\s+Day)|(New\s+Year's\s+Day|New\s+Year’s\s+Day)|(Christmas(?:\s+Day)?)|(Day\s+of\s+Songun))\b",
+    )
+});
+/// Text that marks a "Victory Day" as the DPRK's (27 July, the 1953
+/// armistice) rather than Russia's (9 May).
+static DPRK_VICTORY_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)Fatherland\s+Liberation\s+War|armistice|Korean\s+War"));
+
 /// Positional modifiers that are part of the expression ("early October").
 static POSITION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -241,8 +287,11 @@ static POSITION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// Prepositions that relate the expression to a range ("since Sep. 12").
-static RELATION_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(since|until|till|through|by|before|after|as\s+of|from)\s+$"));
+static RELATION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(since|until|till|through|by|before|after|as\s+of|from)\s+(?:at\s+least\s+|as\s+early\s+as\s+)?$",
+    )
+});
 
 /// The text just before `pos`, at most `len` bytes, cut at a char boundary.
 fn before(text: &str, pos: usize, len: usize) -> &str {
@@ -634,15 +683,27 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
             },
             (None, None) => continue,
         };
+        // "later in the day" refers to the day being told about.
+        let spec = if unit == Unit::Day {
+            if position.is_some() || portion != Portion::Later && portion != Portion::Earlier {
+                continue;
+            }
+            Spec::Narrative {
+                unit: Unit::Day,
+                offset: 0,
+            }
+        } else {
+            Spec::RelativeUnit {
+                unit,
+                offset: 0,
+                portion,
+            }
+        };
         extra.push((
             Candidate {
                 start: all.start,
                 end: all.end,
-                spec: Spec::RelativeUnit {
-                    unit,
-                    offset: 0,
-                    portion,
-                },
+                spec,
                 position,
                 relation: None,
                 part_of_day: None,
@@ -784,9 +845,18 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
     for c in SET.captures_iter(text) {
         let all = c.get(0).map(|m| m.range()).unwrap_or_default();
         let value = if let Some(u) = c.get(3) {
-            let every_other = c.get(2).is_some();
-            let n = if every_other { 2 } else { 1 };
+            let n = match c.get(2).map(|m| m.as_str().trim().to_ascii_lowercase()) {
+                Some(w) if w == "other" => 2,
+                Some(w) => lexicon::number_value(&w).unwrap_or(1),
+                None => 1,
+            };
             let w = u.as_str().to_ascii_lowercase();
+            let plural = n > 1 && w.ends_with('s');
+            let w = if plural || n == 1 && w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+                w.trim_end_matches('s').to_string()
+            } else {
+                w
+            };
             if let Some(wd) = lexicon::weekday_number(&w) {
                 format!("XXXX-WXX-{wd}")
             } else if let Some(code) = lexicon::season_code(&w) {
@@ -851,6 +921,82 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
         if hour < 24 && minute < 60 && !glued {
             push(span.start, span.end, Spec::Clock { hour, minute }, 1);
         }
+    }
+
+    for c in VAGUE.captures_iter(text) {
+        let all = c.get(0).map(|m| m.range()).unwrap_or_default();
+        let value = if c.get(1).is_some() || c.get(2).is_some() {
+            "PAST_REF"
+        } else {
+            "FUTURE_REF"
+        };
+        push(all.start, all.end, Spec::Vague(value), 1);
+    }
+    for c in VAGUE_DURATION.captures_iter(text) {
+        let (Some(_), Some(u)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        // Only with a word that makes it a length of time; "days" alone is
+        // too often part of something else ("the days of the war").
+        let prev = prev_word(text, u.start()).to_ascii_lowercase();
+        let quantified = prev
+            .trim_matches(|ch: char| !ch.is_alphanumeric())
+            .parse::<u32>()
+            .is_ok()
+            || lexicon::number_value(&prev).is_some()
+            || matches!(
+                prev.as_str(),
+                "few" | "several" | "many" | "recent" | "coming"
+            );
+        if quantified || (c.get(1).is_none() && c.get(3).is_none() && c.get(4).is_none()) {
+            continue;
+        }
+        let letter = match u.as_str().to_ascii_lowercase().as_str() {
+            "days" => "D",
+            "weeks" => "W",
+            "months" => "M",
+            "years" => "Y",
+            _ => "DE",
+        };
+        let end = c.get(3).map(|m| m.end()).unwrap_or(u.end());
+        push(u.start(), end, Spec::Duration(format!("PX{letter}")), 4);
+    }
+    // Scanned once per text, only when a "Victory Day" needs it.
+    let dprk_victory = std::cell::OnceCell::new();
+    for c in HOLIDAY.captures_iter(text) {
+        let Some(all) = c.get(0) else {
+            continue;
+        };
+        let group = (1..=12).find(|i| c.get(*i).is_some()).unwrap_or(0);
+        let (month, day_of_month) = match group {
+            1 => {
+                // The DPRK's "Victory Day" is the armistice day; say so only
+                // when the article speaks of that war.
+                if *dprk_victory.get_or_init(|| DPRK_VICTORY_CONTEXT.is_match(text)) {
+                    (7, 27)
+                } else {
+                    (5, 9)
+                }
+            }
+            2 => (4, 15),
+            3 => (2, 16),
+            4 => (8, 15),
+            5 => (10, 10),
+            6 => (9, 9),
+            7 => (6, 12),
+            8 => (2, 23),
+            9 => (11, 4),
+            10 => (1, 1),
+            11 => (12, 25),
+            12 => (8, 25),
+            _ => continue,
+        };
+        push(
+            all.start(),
+            all.end(),
+            day(YearRef::Undefined, month, day_of_month),
+            1,
+        );
     }
 
     found.extend(extra);
@@ -1251,7 +1397,21 @@ fn season(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, u8
         }
     }
     let year = year_ref(abs, rel.or(lead));
-    push(all.start(), all.end(), Spec::Season { year, code }, 2);
+    // "in the summer of 2023": the article belongs to the expression.
+    let start = if prev == "the" && lead.is_none() {
+        all.start() - before(text, all.start(), 4).len()
+    } else {
+        all.start()
+    };
+    let start = if text
+        .get(start..start + 3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    {
+        start
+    } else {
+        all.start()
+    };
+    push(start, all.end(), Spec::Season { year, code }, 2);
 }
 
 fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, u8)) {
@@ -1278,8 +1438,9 @@ fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, 
     let rel = c.get(6).map(|m| m.as_str());
     let the_year = c.get(7).is_some();
     if abs.is_none() && rel.is_none() && !the_year {
-        // "the first half of the match": without a year it is not a date.
-        if c.get(1).is_none() {
+        // "the first half of the match": without a year a half is not a
+        // date, but "the fourth quarter" is one in news prose.
+        if c.get(1).is_none() && !kind_is_quarter {
             return;
         }
     }
@@ -1342,12 +1503,12 @@ fn relative_unit(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, S
             offset: 0,
             portion,
         },
-        "last" | "past" => Spec::RelativeUnit {
+        "last" | "past" | "this past" => Spec::RelativeUnit {
             unit,
             offset: -1,
             portion,
         },
-        "next" | "coming" => Spec::RelativeUnit {
+        "next" | "coming" | "this coming" => Spec::RelativeUnit {
             unit,
             offset: 1,
             portion,

@@ -17,7 +17,7 @@ pub enum Tense {
 
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|won't|shall|'ll|would|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|planning|to)\s|plans?\s+to|planning\s+to|planned|scheduled|slated|expected\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|upcoming|forthcoming|to\s+be\s+held|next)\b",
+        r"(?i)\b(?:will|won't|shall|'ll|would|going\s+to|(?:is|are|was|were)\s+(?:set|due|scheduled|expected|slated|poised|planning|to)\s|plans?\s+to|planning\s+to|planned|scheduled|slated|expected\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|upcoming|forthcoming|to\s+be\s+held|next|expects?|(?-i:may|might)|begins?|starts|opens|arrives|(?:resume|convene)s?|kicks\s+off|takes\s+place|gets\s+under\s+way)\b",
     )
     .expect("static regex")
 });
@@ -170,10 +170,12 @@ pub fn tense_at(
         .unwrap_or(sentence.end);
     let distance = |c: &Cue| -> (bool, usize) {
         let inside = c.start >= clause_start && c.end <= clause_end;
+        // On a tie the verb before the expression governs it: "said on
+        // Tuesday he would visit" is a past Tuesday.
         let d = if c.end <= span.start {
             span.start - c.end
         } else {
-            c.start.saturating_sub(span.end)
+            c.start.saturating_sub(span.end) + 6
         };
         (!inside, d)
     };
