@@ -240,6 +240,8 @@ pub fn load(
         Ok(files) => files,
         Err(e) => return (Vec::new(), vec![NoteError::from(e).to_diagnostic()]),
     };
+    // People found only in articles, by name key, built once for all notes.
+    let people = discovered_people(targets.registry);
     let results: Vec<NoteResult> = files
         .par_iter()
         .map(|path| {
@@ -251,7 +253,7 @@ pub fn load(
             })?;
             let content = ingest::decode(path, &bytes).map_err(|e| vec![e.into()])?;
             let (note, warnings) = parse(path, &content, config, targets)?;
-            Ok((analyse(note, kb, targets.registry), warnings))
+            Ok((analyse(note, kb, targets.registry, &people), warnings))
         })
         .collect();
     let mut notes = Vec::new();
@@ -613,7 +615,12 @@ fn suggestion(kind: LinkKind, id: &str, targets: &Targets<'_>) -> Option<String>
 /// anchor to the note's date, or the end of its period ("this week" in a
 /// note on week 45 is week 45). People the knowledge base does not know
 /// link when the corpus found them under the same name.
-fn analyse(note: Note, kb: &KnowledgeBase, registry: &Registry) -> AnalysedNote {
+fn analyse(
+    note: Note,
+    kb: &KnowledgeBase,
+    registry: &Registry,
+    by_key: &HashMap<names::NameKey, &str>,
+) -> AnalysedNote {
     let text = crate::markdown::plain_text(&note.markdown(""));
     let anchor = note.date.or(note.period.bounds().map(|(_, end)| end));
     let sentences = text::sentences(&text);
@@ -624,12 +631,6 @@ fn analyse(note: Note, kb: &KnowledgeBase, registry: &Registry) -> AnalysedNote 
         .iter()
         .map(|(id, key)| (id.as_str(), key))
         .collect();
-    let needs_names = !discovered.is_empty();
-    let by_key: HashMap<names::NameKey, &str> = if needs_names {
-        discovered_people(registry)
-    } else {
-        HashMap::new()
-    };
     let mentions = found
         .mentions
         .into_iter()
