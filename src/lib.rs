@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod events;
 pub mod ingest;
 pub mod markdown;
+pub mod notes;
 pub mod pipeline;
 pub mod render;
 pub mod serve;

@@ -14,6 +14,7 @@ use crate::config::{self, SiteConfig};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::events::{self, Event};
 use crate::ingest::{self, Article};
+use crate::notes::{self, AnalysedNote};
 use crate::text::{self, Sentence};
 use crate::timex::{self, Timex};
 use crate::{briefing, render, write};
@@ -39,6 +40,8 @@ pub struct Analysis {
     pub articles: Vec<AnalysedArticle>,
     pub registry: Registry,
     pub events: Vec<Event>,
+    /// The analyst's notes, by period.
+    pub notes: Vec<AnalysedNote>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -113,12 +116,25 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
     let (events, mut merge_diagnostics) = events::merge(mentions, curated, &registry);
     diagnostics.append(&mut merge_diagnostics);
 
+    // Notes last: their explicit links must point at the final actors,
+    // events and articles.
+    let targets = notes::Targets::new(
+        &registry,
+        &events,
+        articles
+            .iter()
+            .map(|a| (a.article.id.as_str(), a.article.title.as_str())),
+    );
+    let (notes, mut note_diagnostics) = notes::load(root, &config, &kb, &targets);
+    diagnostics.append(&mut note_diagnostics);
+
     diagnostics::sort(&mut diagnostics);
     Ok(Analysis {
         config,
         articles,
         registry,
         events,
+        notes,
         diagnostics,
     })
 }

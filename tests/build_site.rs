@@ -214,6 +214,26 @@ fn the_bundled_project_builds_into_a_linked_site() {
             assert!(files.contains_key(item["url"].as_str().unwrap()));
         }
     }
+    // Monthly briefings: the home page leads with the latest (November
+    // 2025, which carries the bundled analyst's note) and links the archive.
+    let page = |p: &str| String::from_utf8(files[p].clone()).unwrap();
+    let home = page("index.html");
+    assert!(home.contains(r#"href="briefings/2025-11.html""#));
+    assert!(home.contains(r#"href="briefings/index.html""#));
+    let november = page("briefings/2025-11.html");
+    assert!(november.contains("Goremykin"));
+    assert!(
+        november.contains(r#"id="notes""#),
+        "the analyst's note is shown"
+    );
+    assert!(november.contains(r#"rel="prev" href="../briefings/2025-10.html""#));
+    let archive = page("briefings/index.html");
+    for month in ["2023-07", "2023-09", "2024-11", "2025-05", "2025-11"] {
+        assert!(
+            archive.contains(&format!("briefings/{month}.html")),
+            "{month}"
+        );
+    }
 }
 
 #[test]

@@ -8,18 +8,20 @@
 //! them with the page's `root` ("" or "../") so every link stays relative and
 //! the site works from `file://` and from any sub-path.
 
+pub mod briefings;
 pub mod dates;
 pub mod export;
+pub mod periods;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::actors::{Actor, ActorKind};
+use crate::actors::{Actor, ActorKind, Mention, Registry};
 use crate::events::{DateBasis, Event, EventKind, EventStatus};
 use crate::pipeline::{AnalysedArticle, Analysis};
 use crate::text::{self, Annotation};
-use crate::timex::Granularity;
+use crate::timex::{Granularity, Timex};
 
 pub use export::Export;
 
@@ -43,6 +45,8 @@ pub struct Site {
     pub events: Vec<EventPage>,
     pub timeline: Timeline,
     pub outlets: Vec<Outlet>,
+    /// Periodic briefings, oldest first.
+    pub briefings: Vec<briefings::BriefingPage>,
     pub export: Export,
 }
 
@@ -102,6 +106,9 @@ pub struct Home {
     pub latest_articles: Vec<ArticleRef>,
     pub upcoming: Vec<EventRef>,
     pub counts: Counts,
+    /// The most recent periodic briefing, which the home page leads with.
+    pub latest_briefing: Option<briefings::BriefingRef>,
+    pub briefings: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -662,7 +669,7 @@ pub fn build(analysis: &Analysis) -> Site {
 
     let timeline = build_timeline(&ordered);
     let outlets = build_outlets(&analysis.articles, &article_refs);
-    let home = build_home(
+    let mut home = build_home(
         analysis,
         &ordered,
         &actors,
@@ -670,6 +677,9 @@ pub fn build(analysis: &Analysis) -> Site {
         actor_events.len(),
         outlets.len(),
     );
+    let briefings = briefings::build(analysis, &ordered);
+    home.latest_briefing = briefings.last().map(|b| b.info.clone());
+    home.briefings = briefings.len();
 
     Site {
         title: analysis.config.title.clone(),
@@ -681,6 +691,7 @@ pub fn build(analysis: &Analysis) -> Site {
         events,
         timeline,
         outlets,
+        briefings,
         export: export::build(analysis),
     }
 }
@@ -948,6 +959,8 @@ fn build_home(
             events: ordered.len(),
             outlets,
         },
+        latest_briefing: None,
+        briefings: 0,
     }
 }
 
@@ -979,9 +992,20 @@ fn annotated_body(a: &AnalysedArticle, analysis: &Analysis) -> String {
 /// where HTML has no valid form for the value). Sorted by start; at equal
 /// starts the longer span first, so the wider annotation wins an overlap.
 pub fn annotations_for(a: &AnalysedArticle, analysis: &Analysis, root: &str) -> Vec<Annotation> {
+    annotations_from(&a.actors.mentions, &a.timexes, &analysis.registry, root)
+}
+
+/// The annotations of any analysed text (an article, an analyst's note):
+/// its actor mentions and time expressions, with links relative to `root`.
+pub fn annotations_from(
+    mentions: &[Mention],
+    timexes: &[Timex],
+    registry: &Registry,
+    root: &str,
+) -> Vec<Annotation> {
     let mut out = Vec::new();
-    for m in &a.actors.mentions {
-        let Some(actor) = analysis.registry.get(&m.actor) else {
+    for m in mentions {
+        let Some(actor) = registry.get(&m.actor) else {
             continue;
         };
         let mut open = String::from("<a class=\"mention mention-");
@@ -1004,7 +1028,7 @@ pub fn annotations_for(a: &AnalysedArticle, analysis: &Analysis, root: &str) -> 
             close: "</a>".to_string(),
         });
     }
-    for t in &a.timexes {
+    for t in timexes {
         let mut value = String::new();
         text::escape_html(&t.value, &mut value);
         let (open, close) = match dates::html_datetime(&t.value) {

@@ -10,16 +10,16 @@ use crate::events::{EventDate, EventSource};
 use crate::ingest::{Article, SourceFormat};
 use crate::timex::{Anchoring, DateInterval, Timex, TimexKind};
 
-fn day(s: &str) -> NaiveDate {
+pub(crate) fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn find(text: &str, needle: &str) -> (usize, usize) {
+pub(crate) fn find(text: &str, needle: &str) -> (usize, usize) {
     let start = text.find(needle).unwrap();
     (start, start + needle.len())
 }
 
-fn mention(text: &str, needle: &str, actor: &str) -> Mention {
+pub(crate) fn mention(text: &str, needle: &str, actor: &str) -> Mention {
     let (start, end) = find(text, needle);
     Mention {
         start,
@@ -30,7 +30,7 @@ fn mention(text: &str, needle: &str, actor: &str) -> Mention {
     }
 }
 
-fn timex(text: &str, needle: &str, value: &str) -> Timex {
+pub(crate) fn timex(text: &str, needle: &str, value: &str) -> Timex {
     let (start, end) = find(text, needle);
     Timex {
         start,
@@ -46,7 +46,7 @@ fn timex(text: &str, needle: &str, value: &str) -> Timex {
     }
 }
 
-fn article(id: &str, title: &str, outlet: &str, published: &str, text: &str) -> Article {
+pub(crate) fn article(id: &str, title: &str, outlet: &str, published: &str, text: &str) -> Article {
     Article {
         id: id.to_string(),
         source_path: format!("content/articles/{id}.md"),
@@ -66,7 +66,7 @@ fn article(id: &str, title: &str, outlet: &str, published: &str, text: &str) -> 
     }
 }
 
-fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
+pub(crate) fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
     Actor {
         id: id.to_string(),
         name: name.to_string(),
@@ -79,7 +79,13 @@ fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
     }
 }
 
-fn event(id: &str, title: &str, date: &str, status: EventStatus, article: &str) -> Event {
+pub(crate) fn event(
+    id: &str,
+    title: &str,
+    date: &str,
+    status: EventStatus,
+    article: &str,
+) -> Event {
     Event {
         id: id.to_string(),
         title: title.to_string(),
@@ -218,6 +224,7 @@ pub(crate) fn sample_analysis() -> Analysis {
                 "a1",
             ),
         ],
+        notes: Vec::new(),
         diagnostics: Vec::new(),
     }
 }

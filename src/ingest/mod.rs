@@ -214,7 +214,7 @@ struct Loaded {
 /// Files with the extension under `dir`, recursively, as sorted paths
 /// relative to `root` with forward slashes. Hidden files are skipped and
 /// symlinked folders are not followed (no cycles).
-fn walk(root: &Path, dir: &Path, ext: &str) -> Result<Vec<String>, IngestError> {
+pub(crate) fn walk(root: &Path, dir: &Path, ext: &str) -> Result<Vec<String>, IngestError> {
     let mut out = Vec::new();
     let mut stack: Vec<PathBuf> = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
@@ -276,7 +276,7 @@ fn normalize_key(key: &str) -> String {
 }
 
 /// Checks the bytes are UTF-8 text with something in it.
-fn decode(path: &str, bytes: &[u8]) -> Result<String, IngestError> {
+pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, IngestError> {
     let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
         path: path.to_string(),
         line: bytes
@@ -442,14 +442,17 @@ fn load_raw(
 }
 
 /// The front matter of a Markdown file and where its body starts.
-struct FrontMatter<'a> {
-    yaml: &'a str,
+pub(crate) struct FrontMatter<'a> {
+    pub yaml: &'a str,
     /// File line of the first YAML line.
-    first_line: usize,
-    body: &'a str,
+    pub first_line: usize,
+    pub body: &'a str,
 }
 
-fn split_front_matter<'a>(path: &str, content: &'a str) -> Result<FrontMatter<'a>, IngestError> {
+pub(crate) fn split_front_matter<'a>(
+    path: &str,
+    content: &'a str,
+) -> Result<FrontMatter<'a>, IngestError> {
     let invalid = |line: usize, message: &str| IngestError::Invalid {
         path: path.to_string(),
         line: Some(line),

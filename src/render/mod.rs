@@ -40,6 +40,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("sources.html", include_str!("../../templates/sources.html")),
+    (
+        "briefing.html",
+        include_str!("../../templates/briefing.html"),
+    ),
+    (
+        "briefings.html",
+        include_str!("../../templates/briefings.html"),
+    ),
 ];
 
 /// Copied to `assets/style.css` as is (not a template, so CSS braces never
@@ -333,6 +341,24 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             "places": rows(&[ActorKind::Country, ActorKind::Place]),
         }),
     });
+    jobs.push(PageJob {
+        path: "briefings/index.html".into(),
+        template: "briefings.html",
+        title: "Briefings".into(),
+        section: "briefings",
+        page: serde_json::json!({
+            "briefings": site.briefings.iter().rev().map(|b| &b.info).collect::<Vec<_>>()
+        }),
+    });
+    for b in &site.briefings {
+        jobs.push(PageJob {
+            path: b.url.clone(),
+            template: "briefing.html",
+            title: format!("Briefing: {}", b.info.label),
+            section: "briefings",
+            page: v(b)?,
+        });
+    }
     for a in &site.articles {
         jobs.push(PageJob {
             path: a.url.clone(),

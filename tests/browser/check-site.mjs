@@ -124,8 +124,8 @@ async function follow(pattern, name) {
 
 await visit(base + "index.html", "home");
 const homeLinks = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
-if (homeLinks.some((h) => /\/briefings\/[^/]+\.html$/.test(h))) {
-  await follow(/\/briefings\/[^/]+\.html$/, "briefing");
+if (homeLinks.some((h) => /\/briefings\/(?!index)[^/]+\.html$/.test(h))) {
+  await follow(/\/briefings\/(?!index)[^/]+\.html$/, "briefing");
   await visit(base + "index.html", "home");
 }
 if (await follow(/\/people\/index\.html$/, "people-index")) await follow(/\/people\/(?!index)[^/]+\.html$/, "person");
