@@ -515,7 +515,7 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
         "chart-figure",
         &svg,
         &format!(
-            "<p>Events by {}, latest {} {}s with events.{note} Hover a marker for its event.</p>{legend}",
+            "<p>Events by {}, latest {} {}s with events.{note}<span class=\"screen-only\"> Hover a marker for its event.</span></p>{legend}",
             axis.step.noun(),
             axis.starts.len(),
             axis.step.noun()
@@ -1002,12 +1002,12 @@ pub fn person_network(
     svg.push_str("</svg>");
     let caption = if left_out > 0 {
         format!(
-            "<p>The {n} people {} met most often; {left_out} more are listed under “Met”. Select a name to open that person’s page.</p>",
+            "<p>The {n} people {} met most often; {left_out} more are listed under “Met”. <span class=\"screen-only\">Select a name to open that person’s page.</span></p>",
             esc(&person.name)
         )
     } else {
         format!(
-            "<p>People {} met at events. Select a name to open that person’s page.</p>",
+            "<p>People {} met at events. <span class=\"screen-only\">Select a name to open that person’s page.</span></p>",
             esc(&person.name)
         )
     };
