@@ -128,6 +128,7 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
     let (notes, mut note_diagnostics) = notes::load(root, &config, &kb, &targets);
     diagnostics.append(&mut note_diagnostics);
 
+    diagnostics.extend(base_url_diagnostic(&config));
     diagnostics::sort(&mut diagnostics);
     Ok(Analysis {
         config,
@@ -137,6 +138,29 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
         notes,
         diagnostics,
     })
+}
+
+/// Feeds, the sitemap and canonical links need the site's public address;
+/// say what is skipped without it, and reject one that is not a web URL.
+fn base_url_diagnostic(config: &SiteConfig) -> Option<Diagnostic> {
+    let file = "content/site.yaml";
+    match config.base_url.as_deref().map(str::trim) {
+        None | Some("") => Some(
+            Diagnostic::note(
+                "no-base-url",
+                "base_url is not set: no sitemap.xml, canonical links or og:url, and feeds use relative links; set it to the address the site is published at",
+            )
+            .in_file(file),
+        ),
+        Some(url) if briefing::normalise_base_url(Some(url)).is_none() => Some(
+            Diagnostic::warning(
+                "invalid-base-url",
+                format!("base_url {url:?} is not an http(s) address; it is ignored"),
+            )
+            .in_file(file),
+        ),
+        Some(_) => None,
+    }
 }
 
 fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {

@@ -39,6 +39,9 @@ pub struct Site {
     pub title: String,
     pub description: String,
     pub language: String,
+    /// Absolute address the site is published at, normalised to end in
+    /// `/`; only feeds, the sitemap and canonical links use it.
+    pub base_url: Option<String>,
     pub home: Home,
     pub articles: Vec<ArticlePage>,
     pub actors: Vec<ActorPage>,
@@ -83,6 +86,9 @@ pub struct DateView {
     pub precision: Option<Granularity>,
     /// Where the date came from, in words ("reported on" …).
     pub basis: Option<&'static str>,
+    /// First day the value covers (YYYY-MM-DD), when known: charts place
+    /// the event by it.
+    pub start: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -353,15 +359,16 @@ fn date_view(value: &str, precision: Option<Granularity>, basis: Option<DateBasi
         datetime: dates::html_datetime(value),
         precision,
         basis: basis.map(basis_label),
+        start: None,
     }
 }
 
 fn day_view(day: NaiveDate) -> DateView {
-    date_view(
-        &day.format("%Y-%m-%d").to_string(),
-        Some(Granularity::Day),
-        None,
-    )
+    let value = day.format("%Y-%m-%d").to_string();
+    DateView {
+        start: Some(value.clone()),
+        ..date_view(&value, Some(Granularity::Day), None)
+    }
 }
 
 /// Builds the site model from the analysis. Pure and deterministic: every
@@ -685,6 +692,7 @@ pub fn build(analysis: &Analysis) -> Site {
         title: analysis.config.title.clone(),
         description: analysis.config.description.clone(),
         language: analysis.config.language.clone(),
+        base_url: normalise_base_url(analysis.config.base_url.as_deref()),
         home,
         articles,
         actors,
@@ -694,6 +702,21 @@ pub fn build(analysis: &Analysis) -> Site {
         briefings,
         export: export::build(analysis),
     }
+}
+
+/// `https://example.org/brief` → `https://example.org/brief/`, so page
+/// paths can be appended; blank or non-web values count as unset (the
+/// `check` command is the place to complain about them).
+pub fn normalise_base_url(raw: Option<&str>) -> Option<String> {
+    let url = raw?.trim();
+    if url.is_empty() || !is_web_url(url) {
+        return None;
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Some(url)
 }
 
 fn is_web_url(url: &str) -> bool {
@@ -726,10 +749,10 @@ fn event_ref(e: &Event) -> EventRef {
         kind: e.kind,
         kind_label: event_kind_label(e.kind),
         status: e.status,
-        date: e
-            .date
-            .as_ref()
-            .map(|d| date_view(&d.value, Some(d.granularity), Some(d.basis))),
+        date: e.date.as_ref().map(|d| DateView {
+            start: Some(d.interval.start.format("%Y-%m-%d").to_string()),
+            ..date_view(&d.value, Some(d.granularity), Some(d.basis))
+        }),
         sources: e.sources.len(),
     }
 }

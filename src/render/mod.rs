@@ -17,6 +17,9 @@ use crate::actors::ActorKind;
 use crate::briefing::{ActorPage, Site};
 use crate::write::OutputFile;
 
+pub mod charts;
+pub mod feeds;
+
 /// The templates shipped in the binary, by file name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
@@ -48,6 +51,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "briefings.html",
         include_str!("../../templates/briefings.html"),
     ),
+    ("404.html", include_str!("../../templates/404.html")),
 ];
 
 /// Copied to `assets/style.css` as is (not a template, so CSS braces never
@@ -216,8 +220,16 @@ struct PageJob {
     template: &'static str,
     title: String,
     section: &'static str,
+    /// One or two sentences for `<meta name="description">` and Open Graph.
+    description: String,
+    /// Open Graph type: `article` for articles, `website` otherwise.
+    og_type: &'static str,
     page: serde_json::Value,
 }
+
+/// The page static hosts (GitHub Pages, Netlify, Cloudflare …) serve for a
+/// missing address.
+pub const NOT_FOUND_PAGE: &str = "404.html";
 
 /// "" for a page at the site root, "../" for one in a folder.
 fn root_of(path: &str) -> String {
@@ -244,20 +256,39 @@ pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>
         c.insert("site", &meta);
         c
     };
+    let addresses = feeds::Addresses::new(site);
     let mut files: Vec<OutputFile> = jobs
         .par_iter()
         .map(|job| {
             let mut context = base.clone();
-            context.insert("root", &root_of(&job.path));
+            // The 404 page is served at whatever address was missed, so
+            // its links must be absolute when they can be.
+            let root = match (&job.path[..], &site.base_url) {
+                (NOT_FOUND_PAGE, Some(base)) => base.clone(),
+                _ => root_of(&job.path),
+            };
+            context.insert("root", &root);
             context.insert("path", &job.path);
             context.insert("page_title", &job.title);
             context.insert("section", job.section);
+            context.insert("page_description", &job.description);
+            context.insert("og_type", job.og_type);
+            let canonical = (job.path != NOT_FOUND_PAGE)
+                .then(|| addresses.absolute(&job.path))
+                .flatten();
+            context.insert("canonical", &canonical);
             context.insert("page", &job.page);
             templates
                 .render(job.template, &context)
                 .map(|html| OutputFile::new(job.path.clone(), html))
         })
         .collect::<Result<_, _>>()?;
+    let indexable: Vec<&str> = jobs
+        .iter()
+        .map(|j| j.path.as_str())
+        .filter(|p| *p != NOT_FOUND_PAGE)
+        .collect();
+    files.extend(feeds::discovery_files(site, &indexable));
     let mut json = serde_json::to_string_pretty(&site.export)?;
     json.push('\n');
     files.push(OutputFile::new("data/dossier.json", json));
@@ -280,23 +311,161 @@ fn newest_first(site: &Site) -> Vec<&crate::briefing::ArticleRef> {
     refs
 }
 
+/// Adds `key: html` to a page's data (charts are built here, in render,
+/// because they are presentation of data the model already has).
+fn with(mut page: serde_json::Value, key: &str, html: String) -> serde_json::Value {
+    if let Some(map) = page.as_object_mut() {
+        map.insert(key.to_string(), serde_json::Value::String(html));
+    }
+    page
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A list of names for a sentence: "A, B and C" (at most `max`, then "…").
+fn names<'a>(list: impl Iterator<Item = &'a str>, max: usize) -> String {
+    let all: Vec<&str> = list.collect();
+    let shown: Vec<&str> = all.iter().copied().take(max).collect();
+    match shown.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] if all.len() <= max => format!("{} and {last}", init.join(", ")),
+        _ => format!("{} and others", shown.join(", ")),
+    }
+}
+
+fn describe_home(site: &Site) -> String {
+    let c = &site.home.counts;
+    let counts = format!(
+        "Briefing from {}, {} and {}.",
+        plural(c.articles, "article", "articles"),
+        plural(c.events, "event", "events"),
+        plural(c.people, "person", "people")
+    );
+    if site.description.trim().is_empty() {
+        counts
+    } else {
+        format!("{} {counts}", site.description.trim())
+    }
+}
+
+fn describe_article(a: &crate::briefing::ArticlePage, text: &str) -> String {
+    let mut d = String::new();
+    if let Some(outlet) = &a.info.outlet {
+        d.push_str(outlet);
+    }
+    if let Some(label) = &a.info.published_label {
+        if !d.is_empty() {
+            d.push_str(", ");
+        }
+        d.push_str(label);
+    }
+    if !d.is_empty() {
+        d.push_str(": ");
+    }
+    let body = text
+        .trim_start()
+        .strip_prefix(a.info.title.trim())
+        .unwrap_or(text);
+    let flat: Vec<&str> = body.split_whitespace().collect();
+    let mut snippet = String::new();
+    for w in flat {
+        if snippet.chars().count() + w.chars().count() > 160 {
+            snippet.push('…');
+            break;
+        }
+        if !snippet.is_empty() {
+            snippet.push(' ');
+        }
+        snippet.push_str(w);
+    }
+    if snippet.is_empty() {
+        d.push_str(&a.info.title);
+    } else {
+        d.push_str(&snippet);
+    }
+    d
+}
+
+fn describe_actor(a: &ActorPage) -> String {
+    let mut d = format!("{} ({})", a.name, a.kind_label.to_lowercase());
+    if let Some(c) = &a.country {
+        d.push_str(", ");
+        d.push_str(&c.name);
+    }
+    d.push_str(&format!(
+        ": {} in {}, {}.",
+        plural(a.mentions, "mention", "mentions"),
+        plural(a.articles.len(), "article", "articles"),
+        plural(a.events.len() + a.events_here.len(), "event", "events")
+    ));
+    if !a.met.is_empty() {
+        d.push_str(&format!(
+            " Met {}.",
+            names(a.met.iter().map(|p| p.name.as_str()), 3)
+        ));
+    }
+    d
+}
+
+fn describe_event(e: &crate::briefing::EventPage) -> String {
+    let mut d = e.info.kind_label.clone();
+    if let Some(date) = &e.info.date {
+        d.push_str(", ");
+        d.push_str(&date.label);
+    }
+    if let Some(place) = &e.place {
+        d.push_str(", ");
+        d.push_str(&place.name);
+    }
+    d.push_str(": ");
+    d.push_str(&e.info.title);
+    if !e.participants.is_empty() {
+        d.push_str(&format!(
+            ", with {}",
+            names(e.participants.iter().map(|p| p.name.as_str()), 4)
+        ));
+    }
+    d.push_str(&format!(
+        ". {}.",
+        plural(e.sources.len(), "source", "sources")
+    ));
+    d
+}
+
 fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
     fn v<T: Serialize>(x: &T) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::to_value(x)
     }
+    let event_refs: Vec<crate::briefing::EventRef> =
+        site.events.iter().map(|e| e.info.clone()).collect();
+    let c = &site.home.counts;
     let mut jobs = vec![
         PageJob {
             path: "index.html".into(),
             template: "index.html",
             title: "Briefing".into(),
             section: "home",
-            page: v(&site.home)?,
+            description: describe_home(site),
+            og_type: "website",
+            page: with(
+                v(&site.home)?,
+                "timeline_chart",
+                charts::event_timeline(&event_refs, "chart-timeline"),
+            ),
         },
         PageJob {
             path: "timeline.html".into(),
             template: "timeline.html",
             title: "Timeline".into(),
             section: "timeline",
+            description: format!(
+                "Timeline of {}, month by month, with their dates, kinds and sources.",
+                plural(c.events, "event", "events")
+            ),
+            og_type: "website",
             page: v(&site.timeline)?,
         },
         PageJob {
@@ -304,6 +473,12 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             template: "articles.html",
             title: "Articles".into(),
             section: "articles",
+            description: format!(
+                "All {}, newest first, from {}.",
+                plural(c.articles, "article", "articles"),
+                plural(c.outlets, "outlet", "outlets")
+            ),
+            og_type: "website",
             page: serde_json::json!({ "articles": newest_first(site) }),
         },
         PageJob {
@@ -311,6 +486,11 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             template: "sources.html",
             title: "Sources".into(),
             section: "sources",
+            description: format!(
+                "The {} behind this briefing and their articles.",
+                plural(c.outlets, "outlet", "outlets")
+            ),
+            og_type: "website",
             page: serde_json::json!({ "outlets": v(&site.outlets)? }),
         },
         PageJob {
@@ -318,9 +498,24 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             template: "events.html",
             title: "Events".into(),
             section: "events",
+            description: format!(
+                "Index of {}: meetings, visits and signings with their dates and sources.",
+                plural(c.events, "event", "events")
+            ),
+            og_type: "website",
             page: serde_json::json!({
-                "events": site.events.iter().map(|e| &e.info).collect::<Vec<_>>()
+                "events": &event_refs,
+                "chart": charts::events_by_month(&event_refs, "chart-events"),
             }),
+        },
+        PageJob {
+            path: NOT_FOUND_PAGE.into(),
+            template: "404.html",
+            title: "Page not found".into(),
+            section: "none",
+            description: "This page does not exist (any more).".into(),
+            og_type: "website",
+            page: serde_json::json!({}),
         },
     ];
     let rows = |kinds: &[ActorKind]| -> Vec<IndexRow> {
@@ -335,6 +530,16 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
         template: "people.html",
         title: "People".into(),
         section: "people",
+        description: format!(
+            "Index of the {} and {} named in the articles.",
+            plural(c.people, "person", "people"),
+            plural(
+                c.actors.saturating_sub(c.people),
+                "organization or place",
+                "organizations and places"
+            )
+        ),
+        og_type: "website",
         page: serde_json::json!({
             "people": rows(&[ActorKind::Person]),
             "organizations": rows(&[ActorKind::Organization]),
@@ -346,6 +551,11 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
         template: "briefings.html",
         title: "Briefings".into(),
         section: "briefings",
+        description: format!(
+            "Archive of the {} periodic briefings, newest first.",
+            site.briefings.len()
+        ),
+        og_type: "website",
         page: serde_json::json!({
             "briefings": site.briefings.iter().rev().map(|b| &b.info).collect::<Vec<_>>()
         }),
@@ -356,29 +566,58 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             template: "briefing.html",
             title: format!("Briefing: {}", b.info.label),
             section: "briefings",
-            page: v(b)?,
+            description: b.info.summary.clone(),
+            og_type: "article",
+            page: with(
+                v(b)?,
+                "timeline_chart",
+                charts::event_timeline(&b.events, "chart-timeline"),
+            ),
         });
     }
+    let texts: BTreeMap<&str, &str> = site
+        .export
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
     for a in &site.articles {
         jobs.push(PageJob {
             path: a.url.clone(),
             template: "article.html",
             title: a.info.title.clone(),
             section: "articles",
+            description: describe_article(a, texts.get(a.info.id.as_str()).copied().unwrap_or("")),
+            og_type: "article",
             page: v(a)?,
         });
     }
+    let actor_pages: BTreeMap<&str, &ActorPage> =
+        site.actors.iter().map(|a| (a.id.as_str(), a)).collect();
     for a in &site.actors {
+        let person = a.kind == ActorKind::Person;
+        let mut page = v(a)?;
+        if person {
+            let root = root_of(&a.url);
+            page = with(
+                page,
+                "activity_chart",
+                charts::person_activity(a, "chart-activity"),
+            );
+            page = with(
+                page,
+                "network_chart",
+                charts::person_network(a, &actor_pages, &root, "chart-network"),
+            );
+        }
         jobs.push(PageJob {
             path: a.url.clone(),
-            template: if a.kind == ActorKind::Person {
-                "person.html"
-            } else {
-                "actor.html"
-            },
+            template: if person { "person.html" } else { "actor.html" },
             title: a.name.clone(),
             section: "people",
-            page: v(a)?,
+            description: describe_actor(a),
+            og_type: "website",
+            page,
         });
     }
     for e in &site.events {
@@ -387,6 +626,8 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             template: "event.html",
             title: e.info.title.clone(),
             section: "events",
+            description: describe_event(e),
+            og_type: "website",
             page: v(e)?,
         });
     }

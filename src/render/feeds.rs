@@ -1,0 +1,357 @@
+//! Discovery files: Atom feeds (RFC 4287) of articles and of briefing
+//! periods, `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`.
+//!
+//! Every date written is a date from the content (publication or event
+//! dates), never the wall clock, so two builds of the same content give the
+//! same files. Absolute URLs need the site's `base_url`: without it the
+//! feeds use links relative to the feed file (which Atom allows, resolved
+//! against the feed's own address), ids become `urn:dossier:` names, and no
+//! sitemap is written (the protocol requires absolute URLs).
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::briefing::{slug, Site};
+use crate::text::escape_html;
+use crate::write::OutputFile;
+
+pub const ARTICLES_FEED: &str = "feeds/articles.xml";
+pub const BRIEFINGS_FEED: &str = "feeds/briefings.xml";
+/// Atom's `updated` when the content has no dates at all.
+const NO_DATE: &str = "1970-01-01";
+
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_html(text, &mut out);
+    out
+}
+
+/// How the site's pages are addressed from outside: absolute under
+/// `base_url`, or relative to a file at `from` when there is none.
+pub struct Addresses<'a> {
+    base_url: Option<&'a str>,
+    /// `urn:dossier:{slug of the title}:` for ids without a base URL.
+    urn: String,
+}
+
+impl<'a> Addresses<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        Addresses {
+            base_url: site.base_url.as_deref(),
+            urn: format!("urn:dossier:{}:", slug(&site.title)),
+        }
+    }
+
+    /// The absolute URL of a site path, when the base URL is known.
+    pub fn absolute(&self, path: &str) -> Option<String> {
+        self.base_url.map(|b| format!("{b}{path}"))
+    }
+
+    /// A link to `path` as written in a file at `from` (site-relative).
+    fn link(&self, path: &str, from: &str) -> String {
+        self.absolute(path)
+            .unwrap_or_else(|| format!("{}{path}", "../".repeat(from.matches('/').count())))
+    }
+
+    /// A permanent id for the thing at `path`: its canonical URL, or a URN
+    /// made from the site's title and the path.
+    fn id(&self, path: &str) -> String {
+        self.absolute(path)
+            .unwrap_or_else(|| format!("{}{path}", self.urn))
+    }
+}
+
+/// One entry of a feed, independent of where its data came from; the
+/// briefings feed builds these from timeline months today and can build
+/// them from briefing pages without touching the Atom writer.
+#[derive(Debug, Clone)]
+pub struct FeedEntry {
+    /// Site path (with fragment) the entry links to and is identified by.
+    pub path: String,
+    pub title: String,
+    /// YYYY-MM-DD.
+    pub updated: String,
+    pub published: Option<String>,
+    pub author: Option<String>,
+    pub summary: String,
+    /// Plain-text lines shown as an HTML list in the entry's content.
+    pub items: Vec<String>,
+}
+
+/// Writes an Atom feed at `feed_path` with the given entries (newest first).
+pub fn atom(
+    site: &Site,
+    addr: &Addresses,
+    feed_path: &str,
+    title: &str,
+    alternate: &str,
+    entries: &[FeedEntry],
+) -> String {
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.as_str())
+        .max()
+        .unwrap_or(NO_DATE);
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        esc(&site.language)
+    );
+    let _ = writeln!(x, "<id>{}</id>", esc(&addr.id(feed_path)));
+    let _ = writeln!(
+        x,
+        "<title>{}</title>",
+        esc(&format!("{} — {title}", site.title))
+    );
+    if !site.description.is_empty() {
+        let _ = writeln!(x, "<subtitle>{}</subtitle>", esc(&site.description));
+    }
+    let _ = writeln!(x, "<updated>{}</updated>", timestamp(updated));
+    let _ = writeln!(x, "<author><name>{}</name></author>", esc(&site.title));
+    let _ = writeln!(x, "<generator>dossier</generator>");
+    if let Some(own) = addr.absolute(feed_path) {
+        let _ = writeln!(
+            x,
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+            esc(&own)
+        );
+    }
+    let _ = writeln!(
+        x,
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        esc(&addr.link(alternate, feed_path))
+    );
+    for e in entries {
+        x.push_str("<entry>\n");
+        let _ = writeln!(x, "<id>{}</id>", esc(&addr.id(&e.path)));
+        let _ = writeln!(x, "<title>{}</title>", esc(&e.title));
+        let _ = writeln!(x, "<updated>{}</updated>", timestamp(&e.updated));
+        if let Some(p) = &e.published {
+            let _ = writeln!(x, "<published>{}</published>", timestamp(p));
+        }
+        if let Some(a) = &e.author {
+            let _ = writeln!(x, "<author><name>{}</name></author>", esc(a));
+        }
+        let _ = writeln!(
+            x,
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            esc(&addr.link(&e.path, feed_path))
+        );
+        let _ = writeln!(x, "<summary>{}</summary>", esc(&e.summary));
+        if !e.items.is_empty() {
+            // HTML content, escaped once for HTML and once more for XML.
+            let mut html = String::from("<ul>");
+            for item in &e.items {
+                html.push_str("<li>");
+                escape_html(item, &mut html);
+                html.push_str("</li>");
+            }
+            html.push_str("</ul>");
+            let _ = writeln!(x, "<content type=\"html\">{}</content>", esc(&html));
+        }
+        x.push_str("</entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+/// A calendar day as an Atom date-time (midnight UTC: the content knows
+/// days, not hours).
+fn timestamp(day: &str) -> String {
+    format!("{day}T00:00:00Z")
+}
+
+/// Up to `max` characters of `text`, cut at a word boundary.
+fn excerpt(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut.get(..i).unwrap_or(&cut).to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// Every article, newest first (undated last), with the start of its text.
+/// Undated articles carry the feed's latest date so `updated` stays
+/// deterministic.
+pub fn article_entries(site: &Site) -> Vec<FeedEntry> {
+    let texts: BTreeMap<&str, &str> = site
+        .export
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
+    let latest = site
+        .articles
+        .iter()
+        .filter_map(|a| a.info.published.clone())
+        .max()
+        .unwrap_or_else(|| NO_DATE.to_string());
+    let mut entries: Vec<(Option<&String>, &str, FeedEntry)> = site
+        .articles
+        .iter()
+        .map(|a| {
+            let text = texts.get(a.info.id.as_str()).copied().unwrap_or("");
+            // The text often opens with the title again; skip it.
+            let body = text
+                .trim_start()
+                .strip_prefix(a.info.title.trim())
+                .unwrap_or(text);
+            (
+                a.info.published.as_ref(),
+                a.info.id.as_str(),
+                FeedEntry {
+                    path: a.url.clone(),
+                    title: a.info.title.clone(),
+                    updated: a.info.published.clone().unwrap_or_else(|| latest.clone()),
+                    published: a.info.published.clone(),
+                    author: a.info.outlet.clone(),
+                    summary: excerpt(body, 280),
+                    items: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        (b.0.is_some(), b.0)
+            .cmp(&(a.0.is_some(), a.0))
+            .then_with(|| a.1.cmp(b.1))
+    });
+    entries.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// One entry per month of the timeline, newest first, linking to that
+/// month on the timeline page. `updated` is the latest publication date of
+/// the reports behind its events (a late report of an old event updates
+/// its month), or the latest event date when no report is dated.
+pub fn period_entries(site: &Site) -> Vec<FeedEntry> {
+    let pages: BTreeMap<&str, &crate::briefing::EventPage> = site
+        .events
+        .iter()
+        .map(|e| (e.info.id.as_str(), e))
+        .collect();
+    let mut entries = Vec::new();
+    for year in &site.timeline.years {
+        for month in &year.months {
+            if month.events.is_empty() {
+                continue;
+            }
+            let reported = month
+                .events
+                .iter()
+                .filter_map(|e| pages.get(e.id.as_str()))
+                .flat_map(|p| p.sources.iter())
+                .filter_map(|s| s.article.published.clone())
+                .max();
+            let dated = month
+                .events
+                .iter()
+                .filter_map(|e| e.date.as_ref().and_then(|d| d.start.clone()))
+                .max();
+            let updated = reported
+                .or(dated)
+                .unwrap_or_else(|| format!("{}-01-01", year.year));
+            let n = month.events.len();
+            entries.push(FeedEntry {
+                path: format!("timeline.html#{}", month.anchor),
+                title: format!(
+                    "{}: {n} event{}",
+                    month.label,
+                    if n == 1 { "" } else { "s" }
+                ),
+                updated,
+                published: None,
+                author: None,
+                summary: format!(
+                    "Events of {}: {}",
+                    month.label,
+                    month
+                        .events
+                        .iter()
+                        .take(5)
+                        .map(|e| e.title.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ) + if n > 5 { "; …" } else { "" },
+                items: month
+                    .events
+                    .iter()
+                    .map(|e| {
+                        let when = e.date.as_ref().map(|d| d.label.as_str()).unwrap_or("");
+                        format!("{when}: {} ({})", e.title, e.kind_label)
+                    })
+                    .collect(),
+            });
+        }
+    }
+    entries.sort_by(|a, b| b.path.cmp(&a.path));
+    entries
+}
+
+/// `sitemap.xml` listing `pages` (site paths), or `None` without a base URL.
+/// `lastmod` is left out: the content gives no honest per-page date.
+pub fn sitemap(addr: &Addresses, pages: &[&str]) -> Option<String> {
+    addr.base_url?;
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for p in pages {
+        if let Some(url) = addr.absolute(p) {
+            let _ = writeln!(x, "<url><loc>{}</loc></url>", esc(&url));
+        }
+    }
+    x.push_str("</urlset>\n");
+    Some(x)
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named when
+/// there is one.
+pub fn robots(addr: &Addresses) -> String {
+    let mut r = String::from("User-agent: *\nAllow: /\n");
+    if let Some(url) = addr.absolute("sitemap.xml") {
+        let _ = writeln!(r, "\nSitemap: {url}");
+    }
+    r
+}
+
+/// The discovery files for a site whose HTML pages are `pages`.
+pub fn discovery_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
+    let addr = Addresses::new(site);
+    let mut files = vec![
+        OutputFile::new(
+            ARTICLES_FEED,
+            atom(
+                site,
+                &addr,
+                ARTICLES_FEED,
+                "Articles",
+                "articles/index.html",
+                &article_entries(site),
+            ),
+        ),
+        OutputFile::new(
+            BRIEFINGS_FEED,
+            atom(
+                site,
+                &addr,
+                BRIEFINGS_FEED,
+                "Events by month",
+                "timeline.html",
+                &period_entries(site),
+            ),
+        ),
+        OutputFile::new("robots.txt", robots(&addr)),
+    ];
+    if let Some(map) = sitemap(&addr, pages) {
+        files.push(OutputFile::new("sitemap.xml", map));
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests;
