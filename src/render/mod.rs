@@ -567,7 +567,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             title: format!("Briefing: {}", b.info.label),
             section: "briefings",
             description: b.info.summary.clone(),
-            og_type: "article",
+            og_type: "website",
             page: with(
                 v(b)?,
                 "timeline_chart",
