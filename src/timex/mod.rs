@@ -107,6 +107,14 @@ pub struct Timex {
 /// then [`anchor`] completes each value from the reference date, the tense of
 /// its sentence and the last date mentioned. Linear in the text: a fixed set
 /// of precompiled regexes, one pass each.
+/// A reporting verb right before a date: the date is when it was reported.
+static REPORTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:reported|said|announced|stated|told\s+(?:reporters|journalists|a\s+briefing))\s+(?:on\s+)?$",
+    )
+    .expect("valid regex")
+});
+
 pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
     let candidates = merge_adjacent(text, recognize::recognize(text));
     let sentences = crate::text::sentences(text);
@@ -145,7 +153,13 @@ pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
             resolved.kind
         };
         let is_date = matches!(resolved.kind, TimexKind::Date | TimexKind::Time);
-        if is_date {
+        // "… state media reported Thursday" dates the report, not the story:
+        // "earlier in the day" in the next sentence still means the day of
+        // the meeting, so a report date never becomes the narrative anchor.
+        let report_date = text
+            .get(cand.start.saturating_sub(40)..cand.start)
+            .is_some_and(|before| REPORTED_BEFORE.is_match(before));
+        if is_date && !report_date {
             if let (Some(iv), Some(g)) = (resolved.interval, resolved.granularity) {
                 narrative = Some((iv, g));
             }
