@@ -389,10 +389,15 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 // "the visit of Belousov", "visits by Russian delegations":
                 // the agent follows the noun, and whoever precedes it is
                 // only talking about the event.
+                // A verb in the passive names its agent the same way: "to be
+                // ratified by Russia's parliament" is the parliament's act,
+                // whoever the article followed before.
+                let passive_voice = !nounish && PASSIVE_BEFORE.is_match(before);
+                let after_trigger = text.get(range.end..sentence.end).unwrap_or("");
                 let of_agent = if nounish {
-                    OF_AFTER
-                        .find(text.get(range.end..sentence.end).unwrap_or(""))
-                        .map(|m| range.end + m.end())
+                    OF_AFTER.find(after_trigger).map(|m| range.end + m.end())
+                } else if passive_voice {
+                    BY_AFTER.find(after_trigger).map(|m| range.end + m.end())
                 } else {
                     None
                 };
@@ -400,6 +405,18 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                     Some(at) => {
                         if let Some(m) = persons.iter().find(|m| m.start == at) {
                             participants.push(m.actor.clone());
+                        } else if passive_voice {
+                            // An institution as agent stands for its country
+                            // or organization ("Russia's parliament").
+                            if let Some(m) = mentions.iter().find(|m| {
+                                m.start == at
+                                    && matches!(
+                                        ctx.kind(&m.actor),
+                                        Some(ActorKind::Country | ActorKind::Organization)
+                                    )
+                            }) {
+                                participants.push(m.actor.clone());
+                            }
                         }
                     }
                     None => {
@@ -483,11 +500,9 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 && PASSIVE_BEFORE.is_match(before)
                 && OF_AFTER.is_match(text.get(range.end..sentence.end).unwrap_or(""));
             if passive {
-                if let Some(antecedent) = out
-                    .iter_mut()
-                    .rev()
-                    .find(|e| e.kind.family() == trigger.kind.family())
-                {
+                // Ratifying is a later act than signing: only the same kind
+                // refers back.
+                if let Some(antecedent) = out.iter_mut().rev().find(|e| e.kind == trigger.kind) {
                     let signatories: Vec<&String> = participants
                         .iter()
                         .filter(|p| ctx.kind(p) == Some(ActorKind::Person))
@@ -787,8 +802,12 @@ static COORDINATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:,\s*)?(?:and|&)\s*$|^\s*,\s*$").expect("valid regex"));
 
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|been|being)\s+(?:\w+ly\s+)?$").expect("valid regex")
+    Regex::new(r"(?i)\b(?:be|is|are|was|were|been|being)\s+(?:\w+ly\s+)?$").expect("valid regex")
 });
+
+/// The agent of a passive verb: "ratified by (the) …".
+static BY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+by\s+(?:the\s+)?").expect("valid regex"));
 
 /// A relative clause closed by a comma: "Lavrov, who is paying a visit to
 /// the DPRK, in Wonsan on July 12" — the date belongs to the main clause.

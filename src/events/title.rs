@@ -27,13 +27,16 @@ pub fn short_name(id: &str, registry: &Registry) -> String {
     if actor.kind != ActorKind::Person {
         return actor.name.clone();
     }
+    // Korean names keep all their parts (house style: "No Kwang Chol", not
+    // "Chol"); the name's own shape decides for people the knowledge base
+    // has no country for.
     let korean = actor.country.as_deref().is_some_and(|c| {
         c.contains("korea")
             || c == "dprk"
             || registry
                 .get(c)
                 .is_some_and(|country| country.name.contains("Korea"))
-    });
+    }) || crate::actors::names::person_key(&actor.name).is_some_and(|k| k.korean);
     if korean {
         return actor.name.clone();
     }
@@ -94,10 +97,13 @@ pub fn title(parts: &TitleParts<'_>, registry: &Registry) -> String {
             if has_member {
                 continue;
             }
-            let label = parts
-                .delegation
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("{} delegation", short_name(id, registry)));
+            // States are parties to treaties themselves; elsewhere a country
+            // named as a side is its delegation.
+            let label = match (parts.delegation, parts.kind) {
+                (Some(d), _) => d.to_string(),
+                (None, EventKind::Signing | EventKind::Ratification) => short_name(id, registry),
+                (None, _) => format!("{} delegation", short_name(id, registry)),
+            };
             if !names.contains(&label) {
                 names.push(label);
             }
