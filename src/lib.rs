@@ -12,10 +12,12 @@ pub mod events;
 pub mod ingest;
 pub mod markdown;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod timex;
 pub mod write;
 
-pub use pipeline::{analyse, build, Analysis, BuildError, BuildReport};
+pub use pipeline::{analyse, analyse_with, build, build_with, Analysis, BuildError, BuildReport};

@@ -40,6 +40,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("sources.html", include_str!("../../templates/sources.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// Copied to `assets/style.css` as is (not a template, so CSS braces never
@@ -304,6 +305,13 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             title: "Sources".into(),
             section: "sources",
             page: serde_json::json!({ "outlets": v(&site.outlets)? }),
+        },
+        PageJob {
+            path: "search.html".into(),
+            template: "search.html",
+            title: "Search".into(),
+            section: "search",
+            page: serde_json::json!({}),
         },
         PageJob {
             path: "events/index.html".into(),
