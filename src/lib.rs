@@ -6,6 +6,7 @@
 
 pub mod actors;
 pub mod briefing;
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod events;
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod pipeline;
 pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod text;
