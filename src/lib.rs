@@ -6,6 +6,7 @@
 
 pub mod actors;
 pub mod briefing;
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod events;
@@ -13,10 +14,13 @@ pub mod ingest;
 pub mod markdown;
 pub mod notes;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
+pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod timex;
 pub mod write;
 
-pub use pipeline::{analyse, build, Analysis, BuildError, BuildReport};
+pub use pipeline::{analyse, analyse_with, build, build_with, Analysis, BuildError, BuildReport};

@@ -1,10 +1,15 @@
 //! The `dossier` command line.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand};
-use dossier::diagnostics::Severity;
+use clap::{Parser, Subcommand, ValueEnum};
+use dossier::diagnostics::{Diagnostic, Severity};
+use dossier::progress::{Progress, Stage};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Parser)]
 #[command(
@@ -13,78 +18,238 @@ use dossier::diagnostics::Severity;
     about = "Build cross-linked intelligence briefings from news articles",
     long_about = "dossier turns a folder of news articles (raw text pasted from web pages, or \
                   Markdown with YAML front matter) into a static HTML briefing: one page per \
-                  article, person, place and event, a timeline, and indexes. Dates are \
-                  normalized against each article's publication date, name variants are \
-                  resolved to one actor, and every fact links to the sentence it came from."
+                  article, person, place and event, a timeline, indexes and a search page. \
+                  Dates are normalized against each article's publication date, name variants \
+                  are resolved to one actor, and every fact links to the sentence it came from.",
+    after_help = "Examples:\n  \
+                  dossier new my-briefing          start a project with examples\n  \
+                  dossier build --root my-briefing build it into my-briefing/public\n  \
+                  dossier check --root my-briefing list problems in the content\n  \
+                  dossier serve --root my-briefing preview with live reload\n\n\
+                  Run `dossier help COMMAND` for a command's options."
 )]
 struct Cli {
+    /// Print nothing but errors (no progress bar, no summary, no warnings).
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One finding a line: `file:line: severity[code]: message`.
+    Text,
+    /// A JSON array of {severity, file, line, code, message}.
+    Json,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (default: ROOT/public).
-    ///
-    /// The site is written to a temporary folder and swapped in only when the
-    /// build succeeds, so a failed build leaves the previous site intact.
+    #[command(
+        long_about = "Build the site into the output folder (default: ROOT/public).\n\n\
+                      Reads content/site.yaml, the knowledge base (content/actors.yaml), the \
+                      Markdown articles in content/articles/, the raw-text folders listed in \
+                      site.yaml and the curated events in content/events/, and writes every \
+                      page, the search index and the JSON export. The site is written to a \
+                      temporary folder and swapped in only when the build succeeds, so a \
+                      failed build leaves the previous site intact. Warnings are printed; \
+                      errors in the content stop the build (see `dossier check`). On a \
+                      terminal a progress bar shows the stages; it stays off when stderr is \
+                      not a terminal, when the CI variable is set, and with --quiet.",
+        after_help = "Examples:\n  \
+                      dossier build\n  \
+                      dossier build --root my-briefing --output /srv/www/briefing\n  \
+                      dossier build --quiet --timings"
+    )]
     Build {
-        /// Project root: the folder holding content/, seeds/ and templates/.
-        #[arg(long, default_value = ".")]
+        /// Project root: the folder holding content/, the raw-text folders and templates/.
+        #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        /// Where to write the site (default: ROOT/public).
-        #[arg(long)]
+        /// Where to write the site (default: ROOT/public); replaced whole.
+        #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Print how long each stage took (to stderr), even with --quiet.
+        #[arg(long)]
+        timings: bool,
     },
     /// Report problems in the content without writing anything.
-    ///
-    /// Lists unknown fields, missing or inferred publication dates,
-    /// unresolved names, possible duplicate people and broken references,
-    /// each with its file and line. Exits non-zero when there are errors.
+    #[command(
+        long_about = "Report problems in the content without writing anything.\n\n\
+                      Lists, each with its file and line where there is one: malformed \
+                      YAML and front matter, unknown fields, articles without a publication \
+                      date and dates inferred from the text (with the evidence), names that \
+                      matched no knowledge-base entry and names repaired from machine \
+                      translation, possible duplicate people, events whose sources disagree, \
+                      curated events that match nothing, and links in Markdown articles to \
+                      pages the site does not have. Exits with status 1 when there are \
+                      errors, 0 when there are only warnings and notes.",
+        after_help = "Examples:\n  \
+                      dossier check\n  \
+                      dossier check --root my-briefing --format json | jq '.[] | select(.severity == \"error\")'"
+    )]
     Check {
-        /// Project root: the folder holding content/, seeds/ and templates/.
-        #[arg(long, default_value = ".")]
+        /// Project root: the folder holding content/, the raw-text folders and templates/.
+        #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
+        /// Output format of the findings (on stdout).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Create a new project with example content that builds at once.
+    #[command(
+        long_about = "Create a new project with example content that builds at once.\n\n\
+                      Writes content/site.yaml, a small knowledge base with an example of \
+                      each kind of actor (content/actors.yaml), content/metadata.yaml, one \
+                      Markdown article, one raw-text article (raw/), a curated event \
+                      (content/events/) and a README, every file commented. DIR must not \
+                      exist or be empty: nothing is ever overwritten, and nothing is written \
+                      outside DIR.",
+        after_help = "Examples:\n  \
+                      dossier new my-briefing\n  \
+                      dossier new my-briefing --templates   # also copy the templates to edit"
+    )]
+    New {
+        /// The folder to create the project in (must not exist or be empty).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Also write the default templates and stylesheet to DIR/templates/ to edit.
+        #[arg(long)]
+        templates: bool,
     },
     /// Build, serve the site on 127.0.0.1 and rebuild on every change.
-    ///
-    /// Watches content/, templates/ and the raw-text source folders; after
-    /// each change the site is rebuilt and open pages reload themselves. A
-    /// broken edit shows its error in the page and here, and the server keeps
-    /// serving the last good build.
+    #[command(
+        long_about = "Build, serve the site on 127.0.0.1 and rebuild on every change.\n\n\
+                      Watches content/, templates/ and the raw-text source folders; after \
+                      each change the site is rebuilt and open pages reload themselves. A \
+                      broken edit shows its error in the page and here, and the server keeps \
+                      serving the last good build. Stop it with Ctrl-C.",
+        after_help = "Examples:\n  \
+                      dossier serve\n  \
+                      dossier serve --root my-briefing --port 8080"
+    )]
     Serve {
-        /// Project root: the folder holding content/, seeds/ and templates/.
-        #[arg(long, default_value = ".")]
+        /// Project root: the folder holding content/, the raw-text folders and templates/.
+        #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
         /// Port on 127.0.0.1 to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// Build into this folder instead of a temporary one.
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
 }
 
+/// Shows the pipeline's progress as a bar on a terminal, and remembers when
+/// each stage started for `--timings`.
+struct Reporter {
+    bar: Option<ProgressBar>,
+    started: Mutex<Vec<(Stage, Instant)>>,
+}
+
+impl Reporter {
+    fn new(show_bar: bool) -> Self {
+        let bar = show_bar.then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Reporter {
+            bar,
+            started: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Each stage's duration, in order.
+    fn timings(&self) -> Vec<(Stage, Duration)> {
+        let started = self.started.lock().map(|s| s.clone()).unwrap_or_default();
+        let end = Instant::now();
+        started
+            .iter()
+            .enumerate()
+            .map(|(i, (stage, at))| {
+                let next = started.get(i + 1).map_or(end, |(_, t)| *t);
+                (*stage, next.duration_since(*at))
+            })
+            .collect()
+    }
+}
+
+impl Progress for Reporter {
+    fn stage(&self, stage: Stage, total: Option<u64>, message: &str) {
+        if let Ok(mut started) = self.started.lock() {
+            started.push((stage, Instant::now()));
+        }
+        let Some(bar) = &self.bar else { return };
+        let style = match total {
+            Some(_) => ProgressStyle::with_template(
+                "{spinner} {msg:<28} [{bar:30}] {pos}/{len} ({eta} left)",
+            ),
+            None => ProgressStyle::with_template("{spinner} {msg}"),
+        };
+        if let Ok(style) = style {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_length(total.unwrap_or(0));
+        bar.set_position(0);
+        bar.set_message(message.to_string());
+    }
+
+    fn advance(&self, n: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(n);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// A progress bar only for a person watching: not in CI, not when stderr is
+/// a file or a pipe, not with --quiet.
+fn wants_progress_bar(quiet: bool) -> bool {
+    !quiet && std::env::var_os("CI").is_none() && std::io::stderr().is_terminal()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let quiet = cli.quiet;
     match cli.command {
-        Command::Build { root, output } => {
+        Command::Build {
+            root,
+            output,
+            timings,
+        } => {
             let output = output.unwrap_or_else(|| root.join("public"));
-            match dossier::build(&root, &output) {
+            let reporter = Reporter::new(wants_progress_bar(quiet));
+            let result = dossier::build_with(&root, &output, &reporter);
+            if timings {
+                for (stage, took) in reporter.timings() {
+                    eprintln!("{:>10}: {:7.2} s", stage.label(), took.as_secs_f64());
+                }
+            }
+            match result {
                 Ok(report) => {
-                    for d in &report.diagnostics {
-                        if d.severity >= Severity::Warning {
-                            eprintln!("{d}");
+                    if !quiet {
+                        for d in &report.diagnostics {
+                            if d.severity >= Severity::Warning {
+                                eprintln!("{d}");
+                            }
                         }
+                        eprintln!(
+                            "built {} articles, {} actors, {} events into {} ({} files)",
+                            report.articles,
+                            report.actors,
+                            report.events,
+                            output.display(),
+                            report.files
+                        );
                     }
-                    eprintln!(
-                        "built {} articles, {} actors, {} events into {} ({} files)",
-                        report.articles,
-                        report.actors,
-                        report.events,
-                        output.display(),
-                        report.files
-                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -93,6 +258,23 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::New { dir, templates } => match dossier::scaffold::new_project(&dir, templates) {
+            Ok(done) => {
+                if !quiet {
+                    eprintln!(
+                        "created a dossier project in {} ({} files); next:\n  \
+                         dossier build --root {0}\n  dossier serve --root {0}",
+                        dir.display(),
+                        done.files.len()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Serve { root, port, output } => {
             match dossier::serve::serve(dossier::serve::ServeOptions { root, output, port }) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -102,22 +284,39 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root } => match dossier::analyse(&root) {
-            Ok(analysis) => {
-                for d in &analysis.diagnostics {
-                    println!("{d}");
-                }
-                let errors = analysis
-                    .diagnostics
+        Command::Check { root, format } => match dossier::check::check(&root) {
+            Ok((analysis, findings)) => {
+                let errors = findings
                     .iter()
                     .filter(|d| d.severity == Severity::Error)
                     .count();
-                eprintln!(
-                    "checked {} articles: {} error(s), {} finding(s) in all",
-                    analysis.articles.len(),
-                    errors,
-                    analysis.diagnostics.len()
-                );
+                // --quiet keeps the errors and drops the rest.
+                let shown: Vec<&Diagnostic> = findings
+                    .iter()
+                    .filter(|d| !quiet || d.severity == Severity::Error)
+                    .collect();
+                match format {
+                    Format::Text => {
+                        for d in &shown {
+                            println!("{d}");
+                        }
+                    }
+                    Format::Json => match serde_json::to_string_pretty(&shown) {
+                        Ok(json) => println!("{json}"),
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                    },
+                }
+                if !quiet {
+                    eprintln!(
+                        "checked {} articles: {} error(s), {} finding(s) in all",
+                        analysis.articles.len(),
+                        errors,
+                        findings.len()
+                    );
+                }
                 if errors > 0 {
                     ExitCode::FAILURE
                 } else {
@@ -125,6 +324,10 @@ fn main() -> ExitCode {
                 }
             }
             Err(e) => {
+                if format == Format::Json {
+                    let d = Diagnostic::error("fatal", e.to_string());
+                    println!("{}", serde_json::to_string_pretty(&[d]).unwrap_or_default());
+                }
                 eprintln!("error: {e}");
                 ExitCode::FAILURE
             }

@@ -15,9 +15,10 @@ use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::events::{self, Event};
 use crate::ingest::{self, Article};
 use crate::notes::{self, AnalysedNote};
+use crate::progress::{Progress, Silent, Stage};
 use crate::text::{self, Sentence};
 use crate::timex::{self, Timex};
-use crate::{briefing, render, write};
+use crate::{briefing, render, search, write};
 
 /// One article with everything the normalization stages found in it.
 #[derive(Debug, Clone)]
@@ -64,6 +65,8 @@ pub enum BuildError {
     #[error(transparent)]
     Render(#[from] render::RenderError),
     #[error(transparent)]
+    Search(#[from] search::SearchError),
+    #[error(transparent)]
     Write(#[from] write::WriteError),
     #[error("the content has {} error(s):\n{}", .0.len(), .0.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
     Content(Vec<Diagnostic>),
@@ -71,28 +74,34 @@ pub enum BuildError {
 
 /// Runs every analysis stage over the project at `root`.
 pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
+    analyse_with(root, &Silent)
+}
+
+/// [`analyse`], telling `progress` how far it got.
+pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, BuildError> {
+    progress.stage(Stage::Reading, None, "reading content");
     let config = config::load(root)?;
     let kb = KnowledgeBase::load(root)?;
     let corpus = ingest::load_corpus(root, &config)?;
     let mut diagnostics = corpus.diagnostics;
 
+    let total = corpus.articles.len();
+    progress.stage(
+        Stage::Analysing,
+        Some(total as u64),
+        &format!("analysing {total} articles"),
+    );
     let mut articles: Vec<AnalysedArticle> = corpus
         .articles
         .into_par_iter()
-        .map(|article| analyse_article(article, &kb))
+        .map(|article| {
+            let analysed = analyse_article(article, &kb);
+            progress.advance(1);
+            analysed
+        })
         .collect();
-    // Say in `dossier check` which dates were inferred, and from what.
-    for a in &articles {
-        if let (Some(date), Some(evidence)) = (a.published, &a.published_evidence) {
-            diagnostics.push(
-                crate::diagnostics::Diagnostic::note(
-                    "inferred-publication-date",
-                    format!("publication date inferred as {date}: {evidence}"),
-                )
-                .in_file(a.article.source_path.clone()),
-            );
-        }
-    }
+
+    progress.stage(Stage::Events, None, "resolving people and events");
 
     // Actors: people missing from the knowledge base are clustered across
     // articles by name key, and every mention gets its final actor id.
@@ -207,7 +216,26 @@ pub struct BuildReport {
 /// Builds the site of the project at `root` into `output`. On any error the
 /// previous contents of `output` are left as they were.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
-    let analysis = analyse(root)?;
+    build_with(root, output, &Silent)
+}
+
+/// [`build`], telling `progress` which stage it is in.
+pub fn build_with(
+    root: &Path,
+    output: &Path,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
+    let result = build_stages(root, output, progress);
+    progress.finish();
+    result
+}
+
+fn build_stages(
+    root: &Path,
+    output: &Path,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
+    let analysis = analyse_with(root, progress)?;
     if analysis.has_errors() {
         return Err(BuildError::Content(
             analysis
@@ -217,8 +245,21 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
                 .collect(),
         ));
     }
+    let pages = analysis.articles.len() + analysis.registry.actors.len() + analysis.events.len();
+    progress.stage(
+        Stage::Rendering,
+        None,
+        &format!("rendering about {pages} pages"),
+    );
     let site = briefing::build(&analysis);
-    let files = render::render_site(root, &site)?;
+    let mut files = render::render_site(root, &site)?;
+    progress.stage(Stage::Indexing, None, "building the search index");
+    files.extend(search::site_files(&site, &analysis)?);
+    progress.stage(
+        Stage::Writing,
+        None,
+        &format!("writing {} files", files.len()),
+    );
     write::write_site(output, &files)?;
     Ok(BuildReport {
         articles: analysis.articles.len(),

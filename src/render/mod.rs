@@ -52,6 +52,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/briefings.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// Copied to `assets/style.css` as is (not a template, so CSS braces never
@@ -492,6 +493,15 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             ),
             og_type: "website",
             page: serde_json::json!({ "outlets": v(&site.outlets)? }),
+        },
+        PageJob {
+            path: "search.html".into(),
+            template: "search.html",
+            title: "Search".into(),
+            section: "search",
+            description: "Search the articles, people, places and events of this briefing.".into(),
+            og_type: "website",
+            page: serde_json::json!({}),
         },
         PageJob {
             path: "events/index.html".into(),

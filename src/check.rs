@@ -1,0 +1,366 @@
+//! `dossier check`: the findings of every stage plus those only worth
+//! computing when an analyst asks: inferred publication dates with their
+//! evidence, names that matched no knowledge-base entry, names repaired from
+//! machine translation, possible duplicate people, and links in Markdown
+//! articles to pages the site does not have.
+
+use pulldown_cmark::{Event, Parser, Tag};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::actors::{ActorKind, MentionVia};
+use crate::diagnostics::{self, Diagnostic};
+use crate::pipeline::{AnalysedArticle, Analysis, BuildError};
+use crate::{briefing, render, search};
+
+/// Analyses the project at `root` and returns every finding, sorted.
+pub fn check(root: &Path) -> Result<(Analysis, Vec<Diagnostic>), BuildError> {
+    let analysis = crate::analyse(root)?;
+    let mut all = analysis.diagnostics.clone();
+    all.extend(findings(root, &analysis));
+    diagnostics::sort(&mut all);
+    Ok((analysis, all))
+}
+
+/// The check-only findings for an analysed project.
+pub fn findings(root: &Path, analysis: &Analysis) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut sources = SourceCache::new(root);
+    inferred_dates(analysis, &mut out);
+    names(analysis, &mut sources, &mut out);
+    duplicates(analysis, &mut out);
+    broken_links(root, analysis, &mut sources, &mut out);
+    out
+}
+
+/// Source files read on demand, to turn a piece of text into a line number.
+struct SourceCache<'a> {
+    root: &'a Path,
+    files: BTreeMap<String, Option<String>>,
+}
+
+impl<'a> SourceCache<'a> {
+    fn new(root: &'a Path) -> Self {
+        SourceCache {
+            root,
+            files: BTreeMap::new(),
+        }
+    }
+
+    fn text(&mut self, path: &str) -> Option<&str> {
+        self.files
+            .entry(path.to_string())
+            .or_insert_with(|| std::fs::read_to_string(self.root.join(path)).ok())
+            .as_deref()
+    }
+
+    /// The 1-based line of the first occurrence of `needle` in `path`.
+    fn line_of(&mut self, path: &str, needle: &str) -> Option<usize> {
+        let text = self.text(path)?;
+        let at = text.find(needle)?;
+        Some(text[..at].matches('\n').count() + 1)
+    }
+}
+
+fn located(d: Diagnostic, file: &str, line: Option<usize>) -> Diagnostic {
+    let d = d.in_file(file);
+    match line {
+        Some(l) => d.at_line(l),
+        None => d,
+    }
+}
+
+fn inferred_dates(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    for a in &analysis.articles {
+        if let (None, Some(date), Some(evidence)) = (
+            a.article.published,
+            a.published,
+            a.published_evidence.as_deref(),
+        ) {
+            out.push(
+                Diagnostic::warning(
+                    "inferred-date",
+                    format!(
+                        "publication date inferred as {date} from: {evidence}; relative dates \
+                         in the article depend on it (set `published` to confirm)"
+                    ),
+                )
+                .in_file(&a.article.source_path),
+            );
+        } else if a.published.is_none() && a.article.published.is_none() {
+            // Ingest already reports the missing date; this says what it costs.
+            out.push(
+                Diagnostic::warning(
+                    "undated-article",
+                    "no publication date given and none could be inferred: relative dates \
+                     (\"on Tuesday\", \"last month\") stay unresolved",
+                )
+                .in_file(&a.article.source_path),
+            );
+        }
+    }
+}
+
+/// People who matched no knowledge-base entry (one note per person, at their
+/// first mention), and names read through machine-translation damage.
+fn names(analysis: &Analysis, sources: &mut SourceCache, out: &mut Vec<Diagnostic>) {
+    let uncurated: BTreeSet<&str> = analysis
+        .registry
+        .actors
+        .iter()
+        .filter(|a| !a.curated && a.kind == ActorKind::Person)
+        .map(|a| a.id.as_str())
+        .collect();
+    // actor id → (mentions, articles, first article and mention)
+    let mut seen: BTreeMap<&str, (usize, usize, &AnalysedArticle, &str)> = BTreeMap::new();
+    for a in &analysis.articles {
+        let mut in_this: BTreeSet<&str> = BTreeSet::new();
+        for m in &a.actors.mentions {
+            if m.via == MentionVia::Repaired {
+                let line = sources.line_of(&a.article.source_path, &m.text);
+                let name = analysis
+                    .registry
+                    .get(&m.actor)
+                    .map_or(m.actor.as_str(), |x| x.name.as_str());
+                out.push(located(
+                    Diagnostic::note(
+                        "repaired-name",
+                        format!(
+                            "\"{}\" read as {name} (a name damaged by translation, resolved \
+                             from context): check it",
+                            m.text
+                        ),
+                    ),
+                    &a.article.source_path,
+                    line,
+                ));
+            }
+            if !uncurated.contains(m.actor.as_str()) {
+                continue;
+            }
+            let entry = seen.entry(m.actor.as_str()).or_insert((0, 0, a, &m.text));
+            entry.0 += 1;
+            if in_this.insert(m.actor.as_str()) {
+                entry.1 += 1;
+            }
+        }
+    }
+    for (id, (mentions, articles, first, text)) in seen {
+        let name = analysis.registry.get(id).map_or(id, |x| x.name.as_str());
+        let line = sources.line_of(&first.article.source_path, text);
+        out.push(located(
+            Diagnostic::note(
+                "unresolved-name",
+                format!(
+                    "{name} is not in the knowledge base ({mentions} mention(s) in {articles} \
+                     article(s)); add an entry to content/actors.yaml to fix the spelling and \
+                     roles"
+                ),
+            ),
+            &first.article.source_path,
+            line,
+        ));
+    }
+}
+
+fn duplicates(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    for d in &analysis.registry.possible_duplicates {
+        let name = |id: &str| {
+            analysis
+                .registry
+                .get(id)
+                .map_or(id.to_string(), |a| format!("{} ({id})", a.name))
+        };
+        out.push(
+            Diagnostic::warning(
+                "possible-duplicate",
+                format!(
+                    "{} and {} may be the same person: {}; if so, add one as an alias of \
+                     the other in content/actors.yaml",
+                    name(&d.first),
+                    name(&d.second),
+                    d.reason
+                ),
+            )
+            .in_file("content/actors.yaml"),
+        );
+    }
+}
+
+/// A link target inside the site, relative to the site root, or None for
+/// links that leave the site (a scheme, `//host`) or stay on the page.
+fn internal_target(page_dir: &str, dest: &str) -> Option<String> {
+    let dest = dest.trim();
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    if path.is_empty() || dest.starts_with("//") {
+        return None;
+    }
+    let scheme = path.find(':');
+    if scheme.is_some_and(|c| path.find('/').is_none_or(|s| c < s)) {
+        return None;
+    }
+    let mut parts: Vec<&str> = if let Some(abs) = path.strip_prefix('/') {
+        abs.split('/').collect()
+    } else {
+        page_dir
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .chain(path.split('/'))
+            .collect()
+    };
+    let mut resolved: Vec<&str> = Vec::new();
+    let folder = path.ends_with('/');
+    for p in parts.drain(..) {
+        match p {
+            "" | "." => {}
+            ".." => {
+                resolved.pop();
+            }
+            p => resolved.push(p),
+        }
+    }
+    if folder || resolved.is_empty() {
+        resolved.push("index.html");
+    }
+    Some(resolved.join("/"))
+}
+
+fn broken_links(
+    root: &Path,
+    analysis: &Analysis,
+    sources: &mut SourceCache,
+    out: &mut Vec<Diagnostic>,
+) {
+    // (article, link destination, offset in its Markdown body)
+    let mut links: Vec<(&AnalysedArticle, String, usize)> = Vec::new();
+    for a in &analysis.articles {
+        let Some(md) = a.article.markdown.as_deref() else {
+            continue;
+        };
+        for (event, range) in Parser::new(md).into_offset_iter() {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+                links.push((a, dest_url.to_string(), range.start));
+            }
+        }
+    }
+    if links.is_empty() {
+        return;
+    }
+    // The pages the site really has: render it (nothing is written).
+    let site = briefing::build(analysis);
+    let mut pages: BTreeSet<String> = match render::render_site(root, &site) {
+        Ok(files) => files.into_iter().map(|f| f.path).collect(),
+        Err(e) => {
+            out.push(Diagnostic::error("template", e.to_string()));
+            return;
+        }
+    };
+    if let Ok(files) = search::site_files(&site, analysis) {
+        pages.extend(files.into_iter().map(|f| f.path));
+    }
+    for (a, dest, offset) in links {
+        let page = briefing::article_url(&a.article.id);
+        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+        let Some(target) = internal_target(dir, &dest) else {
+            continue;
+        };
+        if pages.contains(&target) {
+            continue;
+        }
+        let path = &a.article.source_path;
+        let md = a.article.markdown.as_deref().unwrap_or("");
+        let line = sources.text(path).map(|file| {
+            // The body as stored may have lost leading blank lines; count
+            // from its first text, which is where it sits in the file.
+            let lead = md.len() - md.trim_start().len();
+            let body_start = file.find(md.trim_start()).unwrap_or(0);
+            let before = md.get(lead.min(offset)..offset).unwrap_or("");
+            file[..body_start].matches('\n').count() + before.matches('\n').count() + 1
+        });
+        out.push(located(
+            Diagnostic::error(
+                "broken-link",
+                format!("link to `{dest}`: the site has no page {target}"),
+            ),
+            path,
+            line,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_targets_resolve_like_a_browser() {
+        assert_eq!(
+            internal_target("articles", "../people/kim.html#roles").as_deref(),
+            Some("people/kim.html")
+        );
+        assert_eq!(
+            internal_target("articles", "other.html").as_deref(),
+            Some("articles/other.html")
+        );
+        assert_eq!(
+            internal_target("articles", "../events/").as_deref(),
+            Some("events/index.html")
+        );
+        assert_eq!(
+            internal_target("articles", "/timeline.html").as_deref(),
+            Some("timeline.html")
+        );
+        for external in [
+            "https://example.org/x",
+            "mailto:desk@example.org",
+            "//cdn.example.org/a.js",
+            "#section",
+            "",
+        ] {
+            assert_eq!(internal_target("articles", external), None, "{external}");
+        }
+    }
+
+    #[test]
+    fn a_markdown_link_to_a_missing_page_is_an_error_with_its_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        crate::scaffold::new_project(dir, false).unwrap();
+        let article = dir.join("content/articles/2024-05-14-defence-ministers-meet.md");
+        let mut text = std::fs::read_to_string(&article).unwrap();
+        text.push_str(
+            "\nSee [the earlier visit](../events/no-such-event.html) and \
+             [Haugen's page](../people/erik-haugen.html).\n",
+        );
+        std::fs::write(&article, &text).unwrap();
+        let (_, found) = check(dir).unwrap();
+        let broken: Vec<_> = found.iter().filter(|d| d.code == "broken-link").collect();
+        assert_eq!(broken.len(), 1, "{broken:#?}");
+        let expected_line = text
+            .lines()
+            .position(|l| l.contains("no-such-event"))
+            .unwrap()
+            + 1;
+        assert_eq!(broken[0].line, Some(expected_line));
+        assert!(broken[0].message.contains("events/no-such-event.html"));
+    }
+
+    #[test]
+    fn an_undated_article_reports_its_inferred_date_with_evidence() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        crate::scaffold::new_project(dir, false).unwrap();
+        // The wire report loses its date: the text still names Thursday and
+        // the minister's tenure, from which a date is inferred.
+        std::fs::write(dir.join("content/metadata.yaml"), "{}\n").unwrap();
+        let (_, found) = check(dir).unwrap();
+        let dated: Vec<_> = found
+            .iter()
+            .filter(|d| {
+                d.file.as_deref() == Some("raw/example-wire-report.txt")
+                    && (d.code == "inferred-date" || d.code == "undated-article")
+            })
+            .collect();
+        assert_eq!(dated.len(), 1, "{found:#?}");
+    }
+}

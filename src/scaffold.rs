@@ -1,0 +1,154 @@
+//! `dossier new DIR`: lay out a project that builds at once, with a
+//! commented example of every kind of content file, and on request the
+//! default templates to edit.
+//!
+//! The example files live in `src/scaffold/` and are embedded with
+//! `include_str!`, so they stay readable and are checked by the tests (a
+//! scaffolded project must build without errors).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::render::{DEFAULT_STYLESHEET, DEFAULT_TEMPLATES, TEMPLATE_DIR};
+
+/// The project files `new` writes, by path relative to the project root.
+pub const PROJECT_FILES: &[(&str, &str)] = &[
+    ("README.md", include_str!("scaffold/README.md")),
+    ("content/site.yaml", include_str!("scaffold/site.yaml")),
+    ("content/actors.yaml", include_str!("scaffold/actors.yaml")),
+    (
+        "content/metadata.yaml",
+        include_str!("scaffold/metadata.yaml"),
+    ),
+    (
+        "content/articles/2024-05-14-defence-ministers-meet.md",
+        include_str!("scaffold/article.md"),
+    ),
+    (
+        "content/events/example.yaml",
+        include_str!("scaffold/events.yaml"),
+    ),
+    (
+        "raw/example-wire-report.txt",
+        include_str!("scaffold/raw.txt"),
+    ),
+    (".gitignore", "/public/\n"),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error("{}: not empty; `dossier new` only writes into a new or empty folder", .0.display())]
+    NotEmpty(PathBuf),
+    #[error("{}: exists and is not a folder", .0.display())]
+    NotADirectory(PathBuf),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
+    move |source| ScaffoldError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What `new` wrote, relative to the project root, in order.
+#[derive(Debug)]
+pub struct Scaffolded {
+    pub files: Vec<String>,
+}
+
+/// Creates a project in `dir`, which must not exist or be empty. With
+/// `templates`, the default templates and stylesheet are written to
+/// `dir/templates/` too. Every path written is one of the fixed relative
+/// paths above, so nothing lands outside `dir`.
+pub fn new_project(dir: &Path, templates: bool) -> Result<Scaffolded, ScaffoldError> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(ScaffoldError::NotADirectory(dir.to_path_buf()));
+        }
+        let mut entries = fs::read_dir(dir).map_err(io(dir))?;
+        if entries.next().is_some() {
+            return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+        }
+    }
+    let mut files: Vec<(String, &str)> = PROJECT_FILES
+        .iter()
+        .map(|(p, s)| (p.to_string(), *s))
+        .collect();
+    if templates {
+        files.extend(
+            DEFAULT_TEMPLATES
+                .iter()
+                .map(|(name, source)| (format!("{TEMPLATE_DIR}/{name}"), *source)),
+        );
+        files.push((format!("{TEMPLATE_DIR}/style.css"), DEFAULT_STYLESHEET));
+    }
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    for (path, contents) in &files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        fs::write(&target, contents).map_err(io(&target))?;
+    }
+    Ok(Scaffolded {
+        files: files.into_iter().map(|(p, _)| p).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Severity;
+
+    #[test]
+    fn a_new_project_builds_with_its_examples_resolved() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("brief");
+        new_project(&dir, false).unwrap();
+        let analysis = crate::analyse(&dir).expect("the scaffold analyses");
+        let problems: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(analysis.articles.len(), 2);
+        // The example people are recognized in both articles, and the
+        // curated meeting is there.
+        for a in &analysis.articles {
+            let ids: Vec<&str> = a.actors.mentions.iter().map(|m| m.actor.as_str()).collect();
+            assert!(ids.contains(&"erik-haugen"), "{}: {ids:?}", a.article.id);
+        }
+        assert!(analysis.events.iter().any(|e| {
+            e.participants.iter().any(|p| p == "aino-virtanen")
+                && e.participants.iter().any(|p| p == "erik-haugen")
+        }));
+        let out = tmp.path().join("site");
+        crate::build(&dir, &out).expect("the scaffold builds");
+        assert!(out.join("people/aino-virtanen.html").is_file());
+        assert!(!dir.join(TEMPLATE_DIR).exists());
+    }
+
+    #[test]
+    fn templates_on_request_and_they_still_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let done = new_project(tmp.path(), true).unwrap();
+        assert!(done.files.iter().any(|f| f == "templates/base.html"));
+        assert!(tmp.path().join("templates/style.css").is_file());
+        crate::build(tmp.path(), &tmp.path().join("public")).expect("builds");
+    }
+
+    #[test]
+    fn refuses_a_folder_that_is_not_empty() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+        let err = new_project(tmp.path(), false).unwrap_err();
+        assert!(matches!(err, ScaffoldError::NotEmpty(_)), "{err}");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+}

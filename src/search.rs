@@ -1,0 +1,376 @@
+//! Site search, built at build time: an elasticlunr index (the format mdBook
+//! uses, built with the `elasticlunr-rs` crate) over articles, actors and
+//! events, written as `assets/search-index.js`, a script that assigns a
+//! global. A `<script>` tag loads it, so search works from any static host
+//! and from a site opened straight from disk (file://), where `fetch()` of
+//! index chunks (Pagefind's approach) is refused. See docs/search.md for the
+//! choice and its measurements.
+//!
+//! The index stays compact: an article contributes its title, outlet, date,
+//! the people it names and only the opening words of its text; the result
+//! list shows a title and one line of detail kept beside the index.
+
+use elasticlunr::{Index, IndexBuilder};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use crate::actors::ActorKind;
+use crate::briefing::Site;
+use crate::pipeline::Analysis;
+use crate::write::OutputFile;
+
+/// How many words of an article's text go into the index: the lede carries
+/// the who/what/where of a news story; the rest would multiply the index
+/// size for little recall (names in it are indexed separately anyway).
+pub const BODY_WORDS: usize = 60;
+
+/// The elasticlunr browser runtime (npm `elasticlunr` 0.9.5, MIT).
+pub const ELASTICLUNR_JS: &str = include_str!("../templates/vendor/elasticlunr.min.js");
+/// Its license, shipped beside it in the built site.
+pub const ELASTICLUNR_LICENSE: &str = include_str!("../templates/vendor/elasticlunr.LICENSE");
+/// The search page's own script: runs queries and lists the results.
+pub const SEARCH_JS: &str = include_str!("../templates/search.js");
+
+/// The index fields, in the order `SearchDoc::fields` gives them.
+const FIELDS: [&str; 4] = ["title", "names", "meta", "body"];
+
+/// What a search result links to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Article,
+    Person,
+    Organization,
+    Place,
+    Event,
+}
+
+/// One searchable page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchDoc {
+    pub kind: DocKind,
+    pub title: String,
+    /// Relative to the site root (the search page sits at the root).
+    pub url: String,
+    /// One line shown under the result: outlet and date, role, place …
+    pub detail: String,
+    /// Names: the people an article names, an actor's aliases and
+    /// spellings, an event's participants.
+    pub names: Vec<String>,
+    /// Outlet, date, place, kind: matched, but weighted low.
+    pub meta: Vec<String>,
+    pub body: String,
+}
+
+/// What the result list needs of a document, kept beside the index (the
+/// index itself stores no documents).
+#[derive(Serialize)]
+struct Shown<'a> {
+    k: DocKind,
+    t: &'a str,
+    u: &'a str,
+    d: &'a str,
+}
+
+#[derive(Serialize)]
+struct Bundle<'a> {
+    index: &'a Index,
+    docs: Vec<Shown<'a>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("cannot write the search index: {0}")]
+    Serialize(#[from] serde_json::Error),
+}
+
+/// The first `n` words of `text`, whitespace collapsed.
+fn first_words(text: &str, n: usize) -> String {
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every searchable page of the site: articles (with their plain text from
+/// the analysis), actors of every kind, and events.
+pub fn documents(site: &Site, analysis: &Analysis) -> Vec<SearchDoc> {
+    let texts: BTreeMap<&str, &str> = analysis
+        .articles
+        .iter()
+        .map(|a| (a.article.id.as_str(), a.article.text.as_str()))
+        .collect();
+    let mut docs = Vec::with_capacity(site.articles.len() + site.actors.len() + site.events.len());
+    for a in &site.articles {
+        let info = &a.info;
+        let mut detail: Vec<&str> = Vec::new();
+        if let Some(o) = info.outlet.as_deref() {
+            detail.push(o);
+        }
+        if let Some(p) = info.published_label.as_deref() {
+            detail.push(p);
+        }
+        let mut meta: Vec<String> = detail.iter().map(|s| s.to_string()).collect();
+        if let Some(p) = info.published.as_deref() {
+            meta.push(p.to_string());
+        }
+        meta.extend(a.tags.iter().cloned());
+        docs.push(SearchDoc {
+            kind: DocKind::Article,
+            title: info.title.clone(),
+            url: a.url.clone(),
+            detail: detail.join(" · "),
+            names: a.people.iter().map(|p| p.name.clone()).collect(),
+            meta,
+            body: texts
+                .get(info.id.as_str())
+                .map(|t| first_words(t, BODY_WORDS))
+                .unwrap_or_default(),
+        });
+    }
+    for a in &site.actors {
+        let kind = match a.kind {
+            ActorKind::Person => DocKind::Person,
+            ActorKind::Organization => DocKind::Organization,
+            ActorKind::Country | ActorKind::Place => DocKind::Place,
+        };
+        let role = a.roles.first().map(|r| match &r.of {
+            Some(of) => format!("{}, {}", r.title, of.name),
+            None => r.title.clone(),
+        });
+        let detail = match (&role, &a.country) {
+            (Some(r), _) => r.clone(),
+            (None, Some(c)) => format!("{} · {}", a.kind_label, c.name),
+            (None, None) => a.kind_label.to_string(),
+        };
+        let mut names: Vec<String> = a.aliases.clone();
+        names.extend(a.spellings.iter().map(|s| s.text.clone()));
+        names.sort();
+        names.dedup();
+        let mut meta = vec![a.kind_label.to_string()];
+        meta.extend(a.roles.iter().map(|r| r.title.clone()));
+        meta.extend(a.country.iter().map(|c| c.name.clone()));
+        docs.push(SearchDoc {
+            kind,
+            title: a.name.clone(),
+            url: a.url.clone(),
+            detail,
+            names,
+            meta,
+            body: String::new(),
+        });
+    }
+    for e in &site.events {
+        let date = e.info.date.as_ref().map(|d| d.label.clone());
+        let place = e.place.as_ref().map(|p| p.name.clone());
+        let detail = [Some(e.info.kind_label.clone()), date.clone(), place.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let mut meta = vec![e.info.kind_label.clone()];
+        meta.extend(date);
+        meta.extend(e.info.date.as_ref().map(|d| d.value.clone()));
+        meta.extend(place);
+        docs.push(SearchDoc {
+            kind: DocKind::Event,
+            title: e.info.title.clone(),
+            url: e.url.clone(),
+            detail,
+            names: e.participants.iter().map(|p| p.name.clone()).collect(),
+            meta,
+            body: e.object.clone().unwrap_or_default(),
+        });
+    }
+    docs
+}
+
+/// Builds the elasticlunr index of `docs`; a document's ref is its position
+/// in `docs`, which is also its position in the bundle's `docs` list.
+pub fn index(docs: &[SearchDoc]) -> Index {
+    let mut index = IndexBuilder::new()
+        .save_docs(false)
+        .add_fields(FIELDS)
+        .set_ref("i")
+        .build();
+    for (i, d) in docs.iter().enumerate() {
+        let names = d.names.join(" ; ");
+        let meta = d.meta.join(" ; ");
+        index.add_doc(
+            &i.to_string(),
+            [d.title.as_str(), &names, &meta, d.body.as_str()],
+        );
+    }
+    index
+}
+
+/// The index and the result rows as a script assigning
+/// `window.dossierSearch`. Characters that could end a script element or
+/// confuse an HTML parser are written as JSON escapes, so the bundle stays
+/// inert even if someone inlines it into a page.
+pub fn bundle_script(docs: &[SearchDoc]) -> Result<String, SearchError> {
+    let index = index(docs);
+    let bundle = Bundle {
+        index: &index,
+        docs: docs
+            .iter()
+            .map(|d| Shown {
+                k: d.kind,
+                t: &d.title,
+                u: &d.url,
+                d: &d.detail,
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&bundle)?;
+    let mut out = String::with_capacity(json.len() + 64);
+    out.push_str("window.dossierSearch = ");
+    for c in json.chars() {
+        // Outside strings JSON has none of these, so escaping them
+        // everywhere only ever touches string contents.
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push_str(";\n");
+    Ok(out)
+}
+
+/// The files search adds to the site: the index, the runtime and its
+/// license, and the search page's script.
+pub fn site_files(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, SearchError> {
+    let docs = documents(site, analysis);
+    Ok(vec![
+        OutputFile::new("assets/search-index.js", bundle_script(&docs)?),
+        OutputFile::new("assets/elasticlunr.min.js", ELASTICLUNR_JS),
+        OutputFile::new("assets/elasticlunr-LICENSE.txt", ELASTICLUNR_LICENSE),
+        OutputFile::new("assets/search.js", SEARCH_JS),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn doc(kind: DocKind, title: &str, names: &[&str]) -> SearchDoc {
+        SearchDoc {
+            kind,
+            title: title.to_string(),
+            url: "articles/x.html".to_string(),
+            detail: "Outlet · 3 May 2024".to_string(),
+            names: names.iter().map(|s| s.to_string()).collect(),
+            meta: vec![],
+            body: String::new(),
+        }
+    }
+
+    /// The bundle is `window.dossierSearch = {json};`: take the JSON back.
+    fn parse(script: &str) -> serde_json::Value {
+        let json = script
+            .strip_prefix("window.dossierSearch = ")
+            .and_then(|s| s.trim_end().strip_suffix(';'))
+            .expect("bundle shape");
+        serde_json::from_str(json).expect("valid JSON")
+    }
+
+    /// The postings of `term` in `field`: elasticlunr stores terms as a
+    /// character trie.
+    fn term_docs<'a>(
+        v: &'a serde_json::Value,
+        field: &str,
+        term: &str,
+    ) -> Option<&'a serde_json::Value> {
+        let mut node = &v["index"]["index"][field]["root"];
+        for c in term.chars() {
+            node = node.get(c.to_string())?;
+        }
+        node.get("docs")
+    }
+
+    #[test]
+    fn markup_in_titles_is_escaped_and_survives_as_text() {
+        let title = "Talks </script><script>alert(1)</script> & \u{2028}more";
+        let script = bundle_script(&[doc(DocKind::Article, title, &[])]).unwrap();
+        assert!(!script.contains('<'), "{script}");
+        assert!(!script.contains('>') && !script.contains('&'));
+        assert!(!script.contains('\u{2028}'));
+        // The escapes decode to the original text, which the page inserts
+        // with textContent.
+        assert_eq!(parse(&script)["docs"][0]["t"], title);
+    }
+
+    #[test]
+    fn index_maps_words_to_document_positions() {
+        let docs = [
+            doc(
+                DocKind::Event,
+                "Defence talks in Pyongyang",
+                &["Andrei Belousov"],
+            ),
+            doc(
+                DocKind::Person,
+                "Choe Son Hui",
+                &["Choe Son-hui", "Choi Song-hee"],
+            ),
+        ];
+        let v = parse(&bundle_script(&docs).unwrap());
+        assert!(term_docs(&v, "names", "belousov").is_some_and(|d| d.get("0").is_some()));
+        assert!(term_docs(&v, "names", "choi").is_some_and(|d| d.get("1").is_some()));
+        assert!(term_docs(&v, "title", "pyongyang").is_some_and(|d| d.get("0").is_some()));
+        assert_eq!(v["docs"][1]["k"], "person");
+    }
+
+    #[test]
+    fn the_seed_index_holds_their_people_and_events() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let analysis = crate::analyse(root).expect("the bundled project analyses");
+        let site = crate::briefing::build(&analysis);
+        let docs = documents(&site, &analysis);
+        let find = |kind: DocKind, needle: &str| {
+            docs.iter()
+                .any(|d| d.kind == kind && d.title.contains(needle))
+        };
+        for person in ["Shoigu", "Kim Jong Un", "Choe Son Hui", "Belousov"] {
+            assert!(find(DocKind::Person, person), "no person {person}");
+        }
+        assert_eq!(
+            docs.iter().filter(|d| d.kind == DocKind::Event).count(),
+            site.events.len()
+        );
+        assert_eq!(
+            docs.iter().filter(|d| d.kind == DocKind::Article).count(),
+            analysis.articles.len()
+        );
+        // Shoigu's spellings in the seeds are searchable names.
+        let shoigu = docs
+            .iter()
+            .find(|d| d.kind == DocKind::Person && d.title.contains("Shoigu"))
+            .unwrap();
+        assert!(
+            shoigu.names.iter().any(|n| n.contains("Sergey")),
+            "{shoigu:?}"
+        );
+        // Every event with participants lists them as names.
+        assert!(docs
+            .iter()
+            .filter(|d| d.kind == DocKind::Event)
+            .any(|d| d.names.iter().any(|n| n.contains("Shoigu"))));
+        // Article bodies are cut to the lede.
+        assert!(docs.iter().filter(|d| d.kind == DocKind::Article).all(|d| d
+            .body
+            .split_whitespace()
+            .count()
+            <= BODY_WORDS));
+        let position = docs.iter().position(|d| d == shoigu).unwrap();
+        let v = parse(&bundle_script(&docs).unwrap());
+        assert!(
+            term_docs(&v, "names", "shoigu").is_some_and(|d| d.get(position.to_string()).is_some())
+        );
+    }
+}
