@@ -578,11 +578,25 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             section: "briefings",
             description: b.info.summary.clone(),
             og_type: "website",
-            page: with(
-                v(b)?,
-                "timeline_chart",
-                charts::event_timeline(&b.events, "chart-timeline"),
-            ),
+            page: {
+                // A chart earns its place only when the period spans several
+                // months (a quarter); a one-column chart says nothing.
+                let months: std::collections::BTreeSet<&str> = b
+                    .events
+                    .iter()
+                    .filter_map(|e| e.date.as_ref()?.start.as_deref()?.get(..7))
+                    .collect();
+                let page = v(b)?;
+                if months.len() > 1 {
+                    with(
+                        page,
+                        "timeline_chart",
+                        charts::event_timeline(&b.events, "chart-timeline"),
+                    )
+                } else {
+                    page
+                }
+            },
         });
     }
     let texts: BTreeMap<&str, &str> = site
