@@ -137,6 +137,29 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
     let (notes, mut note_diagnostics) = notes::load(root, &config, &kb, &targets);
     diagnostics.append(&mut note_diagnostics);
 
+    // Pages only for the actors this corpus names (and what they link to).
+    let mut registry = registry;
+    let referenced: Vec<&str> = articles
+        .iter()
+        .flat_map(|a| a.actors.mentions.iter().map(|m| m.actor.as_str()))
+        .chain(events.iter().flat_map(|e| {
+            e.participants
+                .iter()
+                .chain(e.place.iter())
+                .map(String::as_str)
+        }))
+        .chain(notes.iter().flat_map(|n| {
+            n.mentions.iter().map(|m| m.actor.as_str()).chain(
+                n.note
+                    .links
+                    .iter()
+                    .filter(|l| l.kind == notes::LinkKind::Actor)
+                    .map(|l| l.id.as_str()),
+            )
+        }))
+        .collect();
+    registry.retain_referenced(referenced);
+
     diagnostics.extend(base_url_diagnostic(&config));
     diagnostics::sort(&mut diagnostics);
     Ok(Analysis {

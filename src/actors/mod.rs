@@ -128,6 +128,38 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// Keeps only the actors the corpus refers to (`referenced`), plus the
+    /// countries and organizations those point at, so that every link on a
+    /// kept page resolves. A knowledge base holds many more people than one
+    /// corpus names; pages and indexes for people nobody mentions would bury
+    /// the ones that matter.
+    pub fn retain_referenced<'a>(&mut self, referenced: impl IntoIterator<Item = &'a str>) {
+        let mut keep: std::collections::BTreeSet<String> =
+            referenced.into_iter().map(str::to_string).collect();
+        // Follow `country` and roles' `of` until nothing new is added; each
+        // round only looks at what the last one added, so this is linear.
+        let mut frontier: Vec<String> = keep.iter().cloned().collect();
+        while let Some(id) = frontier.pop() {
+            let Some(actor) = self.get(&id) else {
+                continue;
+            };
+            let targets: Vec<String> = actor
+                .country
+                .iter()
+                .chain(actor.roles.iter().filter_map(|r| r.of.as_ref()))
+                .cloned()
+                .collect();
+            for t in targets {
+                if keep.insert(t.clone()) {
+                    frontier.push(t);
+                }
+            }
+        }
+        self.actors.retain(|a| keep.contains(&a.id));
+        self.possible_duplicates
+            .retain(|d| keep.contains(&d.first) && keep.contains(&d.second));
+    }
+
     pub fn get(&self, id: &str) -> Option<&Actor> {
         self.actors
             .binary_search_by(|a| a.id.as_str().cmp(id))
