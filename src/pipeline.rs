@@ -8,6 +8,8 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::path::Path;
+use std::sync::OnceLock;
+use std::time::Instant;
 
 use crate::actors::{self, kb::KnowledgeBase, ArticleActors, Registry};
 use crate::config::{self, SiteConfig};
@@ -66,18 +68,54 @@ pub enum BuildError {
     Content(Vec<Diagnostic>),
 }
 
+/// Wall time per stage on stderr when `DOSSIER_TIMINGS` is set (to anything
+/// but `0`): the cheapest way to see where a slow build spends its time.
+pub struct StageTimer {
+    enabled: bool,
+    last: Instant,
+}
+
+impl StageTimer {
+    pub fn start() -> StageTimer {
+        static ENABLED: OnceLock<bool> = OnceLock::new();
+        let enabled = *ENABLED.get_or_init(|| {
+            std::env::var_os("DOSSIER_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0")
+        });
+        StageTimer {
+            enabled,
+            last: Instant::now(),
+        }
+    }
+
+    /// Reports the time since the previous mark (or the start) as `stage`.
+    pub fn mark(&mut self, stage: &str) {
+        if self.enabled {
+            let now = Instant::now();
+            eprintln!(
+                "[timing] {stage:<22} {:>8.3} s",
+                (now - self.last).as_secs_f64()
+            );
+            self.last = now;
+        }
+    }
+}
+
 /// Runs every analysis stage over the project at `root`.
 pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
+    let mut timer = StageTimer::start();
     let config = config::load(root)?;
     let kb = KnowledgeBase::load(root)?;
+    timer.mark("config + knowledge base");
     let corpus = ingest::load_corpus(root, &config)?;
     let mut diagnostics = corpus.diagnostics;
+    timer.mark("ingest");
 
     let mut articles: Vec<AnalysedArticle> = corpus
         .articles
         .into_par_iter()
         .map(|article| analyse_article(article, &kb))
         .collect();
+    timer.mark("dates + actors");
 
     // Actors: people missing from the knowledge base are clustered across
     // articles by name key, and every mention gets its final actor id.
@@ -89,6 +127,7 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
     for (a, f) in articles.iter_mut().zip(found) {
         a.actors = f;
     }
+    timer.mark("actor resolution");
 
     // Events: extracted per article in parallel (order kept, so the merge
     // sees the same input every run), then merged with the curated ones.
@@ -96,10 +135,12 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
         .par_iter()
         .flat_map_iter(|a| events::extract(a, &registry))
         .collect();
+    timer.mark("event extraction");
     let (curated, mut curated_diagnostics) = events::load_curated(root, &registry);
     diagnostics.append(&mut curated_diagnostics);
     let (events, mut merge_diagnostics) = events::merge(mentions, curated, &registry);
     diagnostics.append(&mut merge_diagnostics);
+    timer.mark("event merge");
 
     diagnostics::sort(&mut diagnostics);
     Ok(Analysis {
@@ -165,14 +206,21 @@ pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
                 .collect(),
         ));
     }
+    let mut timer = StageTimer::start();
     let site = briefing::build(&analysis);
-    let files = render::render_site(root, &site)?;
-    write::write_site(output, &files)?;
+    timer.mark("briefing model");
+    // Pages are written as they are rendered, into a staging folder that
+    // replaces `output` only once everything is written.
+    let staging = write::Staging::new(output)?;
+    let files = render::render_into(root, &site, &staging)?;
+    timer.mark("render + write");
+    staging.commit()?;
+    timer.mark("swap");
     Ok(BuildReport {
         articles: analysis.articles.len(),
         actors: analysis.registry.actors.len(),
         events: analysis.events.len(),
-        files: files.len(),
+        files,
         diagnostics: analysis.diagnostics,
     })
 }

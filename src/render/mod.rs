@@ -14,7 +14,7 @@ use std::path::Path;
 use tera::{Context, Tera};
 
 use crate::actors::ActorKind;
-use crate::briefing::{ActorPage, Site};
+use crate::briefing::{ActorPage, ArticleRef, Site};
 use crate::write::OutputFile;
 
 /// The templates shipped in the binary, by file name.
@@ -66,6 +66,8 @@ pub enum RenderError {
     },
     #[error("cannot write the JSON export: {0}")]
     Export(#[from] serde_json::Error),
+    #[error(transparent)]
+    Output(#[from] crate::write::WriteError),
 }
 
 /// The loaded templates plus the stylesheet, defaults overridden by the
@@ -202,13 +204,40 @@ impl<'a> IndexRow<'a> {
     }
 }
 
+/// A page's data, borrowed from the site model and converted to template
+/// values only when the page is rendered: converting every page up front
+/// would hold the whole site twice in memory.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PageData<'a> {
+    Home(&'a crate::briefing::Home),
+    Timeline(&'a crate::briefing::Timeline),
+    Articles {
+        articles: Vec<&'a ArticleRef>,
+    },
+    Sources {
+        outlets: &'a [crate::briefing::Outlet],
+    },
+    Events {
+        events: Vec<&'a crate::briefing::EventRef>,
+    },
+    People {
+        people: Vec<IndexRow<'a>>,
+        organizations: Vec<IndexRow<'a>>,
+        places: Vec<IndexRow<'a>>,
+    },
+    Article(&'a crate::briefing::ArticlePage),
+    Actor(&'a ActorPage),
+    Event(&'a crate::briefing::EventPage),
+}
+
 /// One page to render: its output path, template, title and data.
-struct PageJob {
-    path: String,
+struct PageJob<'a> {
+    path: &'a str,
     template: &'static str,
-    title: String,
+    title: &'a str,
     section: &'static str,
-    page: serde_json::Value,
+    page: PageData<'a>,
 }
 
 /// "" for a page at the site root, "../" for one in a folder.
@@ -222,9 +251,56 @@ pub fn render_site(root: &Path, site: &Site) -> Result<Vec<OutputFile>, RenderEr
     render_with(&templates, site)
 }
 
-/// Renders the site with an already loaded template set.
+/// Renders the site with an already loaded template set, keeping every file
+/// in memory, sorted by path.
 pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>, RenderError> {
-    let jobs = page_jobs(site)?;
+    let files = std::sync::Mutex::new(Vec::new());
+    render_each(templates, site, |path: &str, contents: Vec<u8>| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(OutputFile::new(path, contents));
+        Ok(())
+    })?;
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut json = serde_json::to_vec_pretty(&site.export)?;
+    json.push(b'\n');
+    files.push(OutputFile::new("data/dossier.json", json));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders the site straight into a staging folder: each page is written as
+/// soon as it is rendered and then dropped, so memory holds the site model
+/// and a page per thread, not the whole rendered site. Returns the number of
+/// files written.
+pub fn render_into(
+    root: &Path,
+    site: &Site,
+    staging: &crate::write::Staging,
+) -> Result<usize, RenderError> {
+    let templates = Templates::load(root)?;
+    let pages = render_each(&templates, site, |path: &str, contents: Vec<u8>| {
+        staging.put(path, &contents).map_err(RenderError::from)
+    })?;
+    staging.put_with("data/dossier.json", |out| {
+        serde_json::to_writer_pretty(&mut *out, &site.export)?;
+        out.write_all(b"\n")
+    })?;
+    Ok(pages + 1)
+}
+
+/// Renders every page (in parallel; each output depends only on its own
+/// page, so the order pages finish in never shows) and hands each file to
+/// `emit`, then the stylesheet. The JSON export is left to the caller, which
+/// may stream it. Returns the number of files emitted.
+fn render_each<F>(templates: &Templates, site: &Site, emit: F) -> Result<usize, RenderError>
+where
+    F: Fn(&str, Vec<u8>) -> Result<(), RenderError> + Sync,
+{
+    let jobs = page_jobs(site);
     let meta = SiteMeta {
         title: &site.title,
         description: &site.description,
@@ -236,33 +312,25 @@ pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>
         c.insert("site", &meta);
         c
     };
-    let mut files: Vec<OutputFile> = jobs
-        .par_iter()
-        .map(|job| {
-            let mut context = base.clone();
-            context.insert("root", &root_of(&job.path));
-            context.insert("path", &job.path);
-            context.insert("page_title", &job.title);
-            context.insert("section", job.section);
-            context.insert("page", &job.page);
-            templates
-                .render(job.template, &context)
-                .map(|html| OutputFile::new(job.path.clone(), html))
-        })
-        .collect::<Result<_, _>>()?;
-    let mut json = serde_json::to_string_pretty(&site.export)?;
-    json.push('\n');
-    files.push(OutputFile::new("data/dossier.json", json));
-    files.push(OutputFile::new(
+    jobs.par_iter().try_for_each(|job| {
+        let mut context = base.clone();
+        context.insert("root", &root_of(job.path));
+        context.insert("path", job.path);
+        context.insert("page_title", job.title);
+        context.insert("section", job.section);
+        context.insert("page", &job.page);
+        let html = templates.render(job.template, &context)?;
+        emit(job.path, html.into_bytes())
+    })?;
+    emit(
         "assets/style.css",
-        templates.stylesheet.clone(),
-    ));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+        templates.stylesheet.clone().into_bytes(),
+    )?;
+    Ok(jobs.len() + 1)
 }
 
 /// The articles index reads like a news archive: newest first, undated last.
-fn newest_first(site: &Site) -> Vec<&crate::briefing::ArticleRef> {
+fn newest_first(site: &Site) -> Vec<&ArticleRef> {
     let mut refs: Vec<_> = site.articles.iter().map(|a| &a.info).collect();
     refs.sort_by(|a, b| {
         (b.published.is_some(), &b.published)
@@ -272,47 +340,48 @@ fn newest_first(site: &Site) -> Vec<&crate::briefing::ArticleRef> {
     refs
 }
 
-fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
-    fn v<T: Serialize>(x: &T) -> Result<serde_json::Value, serde_json::Error> {
-        serde_json::to_value(x)
-    }
+fn page_jobs(site: &Site) -> Vec<PageJob<'_>> {
     let mut jobs = vec![
         PageJob {
-            path: "index.html".into(),
+            path: "index.html",
             template: "index.html",
-            title: "Briefing".into(),
+            title: "Briefing",
             section: "home",
-            page: v(&site.home)?,
+            page: PageData::Home(&site.home),
         },
         PageJob {
-            path: "timeline.html".into(),
+            path: "timeline.html",
             template: "timeline.html",
-            title: "Timeline".into(),
+            title: "Timeline",
             section: "timeline",
-            page: v(&site.timeline)?,
+            page: PageData::Timeline(&site.timeline),
         },
         PageJob {
-            path: "articles/index.html".into(),
+            path: "articles/index.html",
             template: "articles.html",
-            title: "Articles".into(),
+            title: "Articles",
             section: "articles",
-            page: serde_json::json!({ "articles": newest_first(site) }),
+            page: PageData::Articles {
+                articles: newest_first(site),
+            },
         },
         PageJob {
-            path: "sources/index.html".into(),
+            path: "sources/index.html",
             template: "sources.html",
-            title: "Sources".into(),
+            title: "Sources",
             section: "sources",
-            page: serde_json::json!({ "outlets": v(&site.outlets)? }),
+            page: PageData::Sources {
+                outlets: &site.outlets,
+            },
         },
         PageJob {
-            path: "events/index.html".into(),
+            path: "events/index.html",
             template: "events.html",
-            title: "Events".into(),
+            title: "Events",
             section: "events",
-            page: serde_json::json!({
-                "events": site.events.iter().map(|e| &e.info).collect::<Vec<_>>()
-            }),
+            page: PageData::Events {
+                events: site.events.iter().map(|e| &e.info).collect(),
+            },
         },
     ];
     let rows = |kinds: &[ActorKind]| -> Vec<IndexRow> {
@@ -323,48 +392,48 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             .collect()
     };
     jobs.push(PageJob {
-        path: "people/index.html".into(),
+        path: "people/index.html",
         template: "people.html",
-        title: "People".into(),
+        title: "People",
         section: "people",
-        page: serde_json::json!({
-            "people": rows(&[ActorKind::Person]),
-            "organizations": rows(&[ActorKind::Organization]),
-            "places": rows(&[ActorKind::Country, ActorKind::Place]),
-        }),
+        page: PageData::People {
+            people: rows(&[ActorKind::Person]),
+            organizations: rows(&[ActorKind::Organization]),
+            places: rows(&[ActorKind::Country, ActorKind::Place]),
+        },
     });
     for a in &site.articles {
         jobs.push(PageJob {
-            path: a.url.clone(),
+            path: &a.url,
             template: "article.html",
-            title: a.info.title.clone(),
+            title: &a.info.title,
             section: "articles",
-            page: v(a)?,
+            page: PageData::Article(a),
         });
     }
     for a in &site.actors {
         jobs.push(PageJob {
-            path: a.url.clone(),
+            path: &a.url,
             template: if a.kind == ActorKind::Person {
                 "person.html"
             } else {
                 "actor.html"
             },
-            title: a.name.clone(),
+            title: &a.name,
             section: "people",
-            page: v(a)?,
+            page: PageData::Actor(a),
         });
     }
     for e in &site.events {
         jobs.push(PageJob {
-            path: e.url.clone(),
+            path: &e.url,
             template: "event.html",
-            title: e.info.title.clone(),
+            title: &e.info.title,
             section: "events",
-            page: v(e)?,
+            page: PageData::Event(e),
         });
     }
-    Ok(jobs)
+    jobs
 }
 
 #[cfg(test)]
