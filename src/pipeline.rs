@@ -275,20 +275,22 @@ fn build_stages(
         &format!("rendering about {pages} pages"),
     );
     let site = briefing::build(&analysis);
-    let mut files = render::render_site(root, &site)?;
+    // Pages are written as they are rendered, into a staging folder that
+    // replaces `output` only once everything is written.
+    let staging = write::Staging::new(output)?;
+    let mut files = render::render_into(root, &site, &staging)?;
     progress.stage(Stage::Indexing, None, "building the search index");
-    files.extend(search::site_files(&site, &analysis)?);
-    progress.stage(
-        Stage::Writing,
-        None,
-        &format!("writing {} files", files.len()),
-    );
-    write::write_site(output, &files)?;
+    for file in search::site_files(&site, &analysis)? {
+        staging.put(&file.path, &file.contents)?;
+        files += 1;
+    }
+    progress.stage(Stage::Writing, None, &format!("finishing {files} files"));
+    staging.commit()?;
     Ok(BuildReport {
         articles: analysis.articles.len(),
         actors: analysis.registry.actors.len(),
         events: analysis.events.len(),
-        files: files.len(),
+        files,
         diagnostics: analysis.diagnostics,
     })
 }

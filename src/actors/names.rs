@@ -67,6 +67,25 @@ static OTHER_GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    // Most text is ASCII, where decomposition and accent stripping do
+    // nothing: the same rules, byte by byte, without the Unicode machinery.
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if matches!(b, b'\'' | b'`' | b'.') {
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                space = true;
+            }
+        }
+        return out;
+    }
     for c in s.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -91,9 +110,34 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
+/// Distinct words in a corpus are few next to their occurrences, and mention
+/// finding asks for the same words' keys again and again: remember them per
+/// thread (bounded, so a huge corpus cannot grow it without limit).
+const TOKEN_KEY_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static TOKEN_KEYS: std::cell::RefCell<HashMap<String, String>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
 /// The transliteration key of one word (already a single token, no spaces):
 /// folds the spelling choices romanization systems differ on.
 pub fn token_key(word: &str) -> String {
+    TOKEN_KEYS.with(|cache| {
+        if let Some(key) = cache.borrow().get(word) {
+            return key.clone();
+        }
+        let key = compute_token_key(word);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= TOKEN_KEY_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), key.clone());
+        key
+    })
+}
+
+fn compute_token_key(word: &str) -> String {
     let folded: String = fold(word).chars().filter(|c| !c.is_whitespace()).collect();
     if !folded.is_ascii() {
         return folded;

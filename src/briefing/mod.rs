@@ -14,6 +14,7 @@ pub mod export;
 pub mod periods;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -509,11 +510,24 @@ pub fn build(analysis: &Analysis) -> Site {
         v
     };
 
-    // Actor pages.
-    let actors: Vec<ActorPage> = registry
+    // Actor pages, built in parallel (order kept by the indexed collect);
+    // the per-actor lists that move into the pages are taken out first.
+    let owned: Vec<(Vec<ReportedRoleView>, Vec<QuoteView>)> = registry
         .actors
         .iter()
         .map(|actor| {
+            let id = actor.id.as_str();
+            (
+                reported_roles.remove(id).unwrap_or_default(),
+                quotes.remove(id).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let actors: Vec<ActorPage> = registry
+        .actors
+        .par_iter()
+        .zip(owned)
+        .map(|(actor, (mut reported, actor_quotes))| {
             let id = actor.id.as_str();
             let mut spelling_list: Vec<Spelling> = spellings
                 .get(id)
@@ -536,7 +550,6 @@ pub fn build(analysis: &Analysis) -> Site {
                 .filter_map(|(a, _)| article_refs.get(a).cloned())
                 .collect();
             sort_articles_newest_first(&mut articles);
-            let mut reported = reported_roles.remove(id).unwrap_or_default();
             reported.sort_by(|a, b| {
                 (&b.article.published, &a.article.id, &a.title).cmp(&(
                     &a.article.published,
@@ -569,7 +582,7 @@ pub fn build(analysis: &Analysis) -> Site {
                     })
                     .collect(),
                 reported_roles: reported,
-                quotes: quotes.remove(id).unwrap_or_default(),
+                quotes: actor_quotes,
                 events: refs_of(actor_events.get(id).map_or(&[][..], Vec::as_slice)),
                 events_here: refs_of(place_events.get(id).map_or(&[][..], Vec::as_slice)),
                 met: ranked_people(met.get(id)),
@@ -582,7 +595,7 @@ pub fn build(analysis: &Analysis) -> Site {
 
     // Event pages.
     let events: Vec<EventPage> = ordered
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, e)| EventPage {
             url: event_url(&e.id),
@@ -620,10 +633,10 @@ pub fn build(analysis: &Analysis) -> Site {
         })
         .collect();
 
-    // Article pages.
+    // Article pages (annotating the bodies is the bulk of the work).
     let articles: Vec<ArticlePage> = analysis
         .articles
-        .iter()
+        .par_iter()
         .map(|a| {
             let id = a.article.id.as_str();
             let mut people = Vec::new();

@@ -79,6 +79,8 @@ pub enum RenderError {
     },
     #[error("cannot write the JSON export: {0}")]
     Export(#[from] serde_json::Error),
+    #[error(transparent)]
+    Output(#[from] crate::write::WriteError),
 }
 
 /// The loaded templates plus the stylesheet, defaults overridden by the
@@ -243,8 +245,55 @@ pub fn render_site(root: &Path, site: &Site) -> Result<Vec<OutputFile>, RenderEr
     render_with(&templates, site)
 }
 
-/// Renders the site with an already loaded template set.
+/// Renders the site with an already loaded template set, keeping every file
+/// in memory, sorted by path (for tests and small tools; builds stream).
 pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>, RenderError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render_each(templates, site, |path: &str, contents: Vec<u8>| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(OutputFile::new(path, contents));
+        Ok(())
+    })?;
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut json = serde_json::to_vec_pretty(&site.export)?;
+    json.push(b'\n');
+    files.push(OutputFile::new("data/dossier.json", json));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders the site straight into a staging folder: each page is written as
+/// soon as it is rendered and then dropped, so memory holds the site model
+/// and a page per thread, not the whole rendered site. Returns the number of
+/// files written.
+pub fn render_into(
+    root: &Path,
+    site: &Site,
+    staging: &crate::write::Staging,
+) -> Result<usize, RenderError> {
+    let templates = Templates::load(root)?;
+    let files = render_each(&templates, site, |path: &str, contents: Vec<u8>| {
+        staging.put(path, &contents).map_err(RenderError::from)
+    })?;
+    staging.put_with("data/dossier.json", |out| {
+        serde_json::to_writer_pretty(&mut *out, &site.export)?;
+        out.write_all(b"\n")
+    })?;
+    Ok(files + 1)
+}
+
+/// Renders every page (in parallel; each output depends only on its own
+/// page, so the order pages finish in never shows) and hands each file to
+/// `emit`, then the feeds, sitemap and stylesheet. The JSON export is left
+/// to the caller, which may stream it. Returns the number of files emitted.
+fn render_each<F>(templates: &Templates, site: &Site, emit: F) -> Result<usize, RenderError>
+where
+    F: Fn(&str, Vec<u8>) -> Result<(), RenderError> + Sync,
+{
     let jobs = page_jobs(site)?;
     let meta = SiteMeta {
         title: &site.title,
@@ -258,47 +307,43 @@ pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>
         c
     };
     let addresses = feeds::Addresses::new(site);
-    let mut files: Vec<OutputFile> = jobs
-        .par_iter()
-        .map(|job| {
-            let mut context = base.clone();
-            // The 404 page is served at whatever address was missed, so
-            // its links must be absolute when they can be.
-            let root = match (&job.path[..], &site.base_url) {
-                (NOT_FOUND_PAGE, Some(base)) => base.clone(),
-                _ => root_of(&job.path),
-            };
-            context.insert("root", &root);
-            context.insert("path", &job.path);
-            context.insert("page_title", &job.title);
-            context.insert("section", job.section);
-            context.insert("page_description", &job.description);
-            context.insert("og_type", job.og_type);
-            let canonical = (job.path != NOT_FOUND_PAGE)
-                .then(|| addresses.absolute(&job.path))
-                .flatten();
-            context.insert("canonical", &canonical);
-            context.insert("page", &job.page);
-            templates
-                .render(job.template, &context)
-                .map(|html| OutputFile::new(job.path.clone(), html))
-        })
-        .collect::<Result<_, _>>()?;
+    jobs.par_iter().try_for_each(|job| {
+        let mut context = base.clone();
+        // The 404 page is served at whatever address was missed, so
+        // its links must be absolute when they can be.
+        let root = match (&job.path[..], &site.base_url) {
+            (NOT_FOUND_PAGE, Some(base)) => base.clone(),
+            _ => root_of(&job.path),
+        };
+        context.insert("root", &root);
+        context.insert("path", &job.path);
+        context.insert("page_title", &job.title);
+        context.insert("section", job.section);
+        context.insert("page_description", &job.description);
+        context.insert("og_type", job.og_type);
+        let canonical = (job.path != NOT_FOUND_PAGE)
+            .then(|| addresses.absolute(&job.path))
+            .flatten();
+        context.insert("canonical", &canonical);
+        context.insert("page", &job.page);
+        let html = templates.render(job.template, &context)?;
+        emit(&job.path, html.into_bytes())
+    })?;
     let indexable: Vec<&str> = jobs
         .iter()
         .map(|j| j.path.as_str())
         .filter(|p| *p != NOT_FOUND_PAGE)
         .collect();
-    files.extend(feeds::discovery_files(site, &indexable));
-    let mut json = serde_json::to_string_pretty(&site.export)?;
-    json.push('\n');
-    files.push(OutputFile::new("data/dossier.json", json));
-    files.push(OutputFile::new(
+    let mut count = jobs.len();
+    for file in feeds::discovery_files(site, &indexable) {
+        emit(&file.path, file.contents)?;
+        count += 1;
+    }
+    emit(
         "assets/style.css",
-        templates.stylesheet.clone(),
-    ));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+        templates.stylesheet.clone().into_bytes(),
+    )?;
+    Ok(count + 1)
 }
 
 /// The articles index reads like a news archive: newest first, undated last.
