@@ -218,7 +218,7 @@ impl<'a> IndexRow<'a> {
 }
 
 /// One page to render: its output path, template, title and data.
-struct PageJob {
+struct PageJob<'a> {
     path: String,
     template: &'static str,
     title: String,
@@ -227,8 +227,26 @@ struct PageJob {
     description: String,
     /// Open Graph type: `article` for articles, `website` otherwise.
     og_type: &'static str,
-    page: serde_json::Value,
+    page: PageValue<'a>,
 }
+
+/// A page's template data: the per-item pages (articles, actors, events —
+/// nearly all of a large site) are converted only when rendered, so the
+/// converted data of one page per thread is in memory, not of all pages.
+enum PageValue<'a> {
+    Ready(serde_json::Value),
+    Lazy(Box<dyn Fn() -> Result<serde_json::Value, serde_json::Error> + Send + Sync + 'a>),
+}
+
+impl PageValue<'_> {
+    fn get(&self) -> Result<std::borrow::Cow<'_, serde_json::Value>, serde_json::Error> {
+        match self {
+            PageValue::Ready(v) => Ok(std::borrow::Cow::Borrowed(v)),
+            PageValue::Lazy(f) => f().map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
 
 /// The page static hosts (GitHub Pages, Netlify, Cloudflare …) serve for a
 /// missing address.
@@ -294,7 +312,9 @@ fn render_each<F>(templates: &Templates, site: &Site, emit: F) -> Result<usize, 
 where
     F: Fn(&str, Vec<u8>) -> Result<(), RenderError> + Sync,
 {
-    let jobs = page_jobs(site)?;
+    let actor_pages: BTreeMap<&str, &ActorPage> =
+        site.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+    let jobs = page_jobs(site, &actor_pages)?;
     let meta = SiteMeta {
         title: &site.title,
         description: &site.description,
@@ -325,7 +345,7 @@ where
             .then(|| addresses.absolute(&job.path))
             .flatten();
         context.insert("canonical", &canonical);
-        context.insert("page", &job.page);
+        context.insert("page", &*job.page.get()?);
         let html = templates.render(job.template, &context)?;
         emit(&job.path, html.into_bytes())
     })?;
@@ -481,7 +501,10 @@ fn describe_event(e: &crate::briefing::EventPage) -> String {
     d
 }
 
-fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
+fn page_jobs<'a>(
+    site: &'a Site,
+    actor_pages: &'a BTreeMap<&'a str, &'a ActorPage>,
+) -> Result<Vec<PageJob<'a>>, serde_json::Error> {
     fn v<T: Serialize>(x: &T) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::to_value(x)
     }
@@ -496,11 +519,11 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             section: "home",
             description: describe_home(site),
             og_type: "website",
-            page: with(
+            page: PageValue::Ready(with(
                 v(&site.home)?,
                 "timeline_chart",
                 charts::event_timeline(&event_refs, "chart-timeline"),
-            ),
+            )),
         },
         PageJob {
             path: "timeline.html".into(),
@@ -512,7 +535,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
                 plural(c.events, "event", "events")
             ),
             og_type: "website",
-            page: v(&site.timeline)?,
+            page: PageValue::Ready(v(&site.timeline)?),
         },
         PageJob {
             path: "articles/index.html".into(),
@@ -525,7 +548,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
                 plural(c.outlets, "outlet", "outlets")
             ),
             og_type: "website",
-            page: serde_json::json!({ "articles": newest_first(site) }),
+            page: PageValue::Ready(serde_json::json!({ "articles": newest_first(site) })),
         },
         PageJob {
             path: "sources/index.html".into(),
@@ -537,7 +560,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
                 plural(c.outlets, "outlet", "outlets")
             ),
             og_type: "website",
-            page: serde_json::json!({ "outlets": v(&site.outlets)? }),
+            page: PageValue::Ready(serde_json::json!({ "outlets": v(&site.outlets)? })),
         },
         PageJob {
             path: "search.html".into(),
@@ -546,7 +569,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             section: "search",
             description: "Search the articles, people, places and events of this briefing.".into(),
             og_type: "website",
-            page: serde_json::json!({}),
+            page: PageValue::Ready(serde_json::json!({})),
         },
         PageJob {
             path: "events/index.html".into(),
@@ -558,10 +581,10 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
                 plural(c.events, "event", "events")
             ),
             og_type: "website",
-            page: serde_json::json!({
+            page: PageValue::Ready(serde_json::json!({
                 "events": &event_refs,
                 "chart": charts::events_by_month(&event_refs, "chart-events"),
-            }),
+            })),
         },
         PageJob {
             path: NOT_FOUND_PAGE.into(),
@@ -570,7 +593,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             section: "none",
             description: "This page does not exist (any more).".into(),
             og_type: "website",
-            page: serde_json::json!({}),
+            page: PageValue::Ready(serde_json::json!({})),
         },
     ];
     let rows = |kinds: &[ActorKind]| -> Vec<IndexRow> {
@@ -595,11 +618,11 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             )
         ),
         og_type: "website",
-        page: serde_json::json!({
+        page: PageValue::Ready(serde_json::json!({
             "people": rows(&[ActorKind::Person]),
             "organizations": rows(&[ActorKind::Organization]),
             "places": rows(&[ActorKind::Country, ActorKind::Place]),
-        }),
+        })),
     });
     jobs.push(PageJob {
         path: "briefings/index.html".into(),
@@ -611,9 +634,9 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             site.briefings.len()
         ),
         og_type: "website",
-        page: serde_json::json!({
+        page: PageValue::Ready(serde_json::json!({
             "briefings": site.briefings.iter().rev().map(|b| &b.info).collect::<Vec<_>>()
-        }),
+        })),
     });
     for b in &site.briefings {
         jobs.push(PageJob {
@@ -623,7 +646,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             section: "briefings",
             description: b.info.summary.clone(),
             og_type: "website",
-            page: {
+            page: PageValue::Ready({
                 // A chart earns its place only when the period spans several
                 // months (a quarter); a one-column chart says nothing.
                 let months: std::collections::BTreeSet<&str> = b
@@ -641,7 +664,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
                 } else {
                     page
                 }
-            },
+            }),
         });
     }
     let texts: BTreeMap<&str, &str> = site
@@ -658,27 +681,28 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             section: "articles",
             description: describe_article(a, texts.get(a.info.id.as_str()).copied().unwrap_or("")),
             og_type: "article",
-            page: v(a)?,
+            page: PageValue::Lazy(Box::new(move || v(a))),
         });
     }
-    let actor_pages: BTreeMap<&str, &ActorPage> =
-        site.actors.iter().map(|a| (a.id.as_str(), a)).collect();
     for a in &site.actors {
         let person = a.kind == ActorKind::Person;
-        let mut page = v(a)?;
-        if person {
-            let root = root_of(&a.url);
-            page = with(
-                page,
-                "activity_chart",
-                charts::person_activity(a, "chart-activity"),
-            );
-            page = with(
-                page,
-                "network_chart",
-                charts::person_network(a, &actor_pages, &root, "chart-network"),
-            );
-        }
+        let page = PageValue::Lazy(Box::new(move || {
+            let mut page = v(a)?;
+            if person {
+                let root = root_of(&a.url);
+                page = with(
+                    page,
+                    "activity_chart",
+                    charts::person_activity(a, "chart-activity"),
+                );
+                page = with(
+                    page,
+                    "network_chart",
+                    charts::person_network(a, actor_pages, &root, "chart-network"),
+                );
+            }
+            Ok(page)
+        }));
         jobs.push(PageJob {
             path: a.url.clone(),
             template: if person { "person.html" } else { "actor.html" },
@@ -697,7 +721,7 @@ fn page_jobs(site: &Site) -> Result<Vec<PageJob>, serde_json::Error> {
             section: "events",
             description: describe_event(e),
             og_type: "website",
-            page: v(e)?,
+            page: PageValue::Lazy(Box::new(move || v(e))),
         });
     }
     Ok(jobs)
