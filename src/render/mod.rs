@@ -247,7 +247,6 @@ impl PageValue<'_> {
     }
 }
 
-
 /// The page static hosts (GitHub Pages, Netlify, Cloudflare …) serve for a
 /// missing address.
 pub const NOT_FOUND_PAGE: &str = "404.html";
