@@ -23,7 +23,9 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-const MONTHS: [&str; 12] = [
+/// English month names and their abbreviations, for every date label of
+/// the site (pages, briefings, charts).
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -37,9 +39,12 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn month_name(month: u32) -> Option<&'static str> {
-    MONTHS.get(month.checked_sub(1)? as usize).copied()
+    MONTH_NAMES.get(month.checked_sub(1)? as usize).copied()
 }
 
 /// The value as an HTML `datetime` attribute, or `None` when HTML has no

@@ -8,25 +8,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::fmt;
 
+use crate::briefing::dates::{MONTH_ABBREVIATIONS, MONTH_NAMES};
 use crate::config::Period;
-
-const MONTH_SHORT: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTH_LONG: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// One briefing period. Ordered by time (all ids of one site share a kind).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -187,7 +170,7 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 fn long_month(month: u32) -> &'static str {
     month
         .checked_sub(1)
-        .and_then(|i| MONTH_LONG.get(i as usize))
+        .and_then(|i| MONTH_NAMES.get(i as usize))
         .copied()
         .unwrap_or("")
 }
@@ -195,7 +178,7 @@ fn long_month(month: u32) -> &'static str {
 fn short_month(month: u32) -> &'static str {
     month
         .checked_sub(1)
-        .and_then(|i| MONTH_SHORT.get(i as usize))
+        .and_then(|i| MONTH_ABBREVIATIONS.get(i as usize))
         .copied()
         .unwrap_or("")
 }

@@ -12,6 +12,7 @@
 //! quarter, year or decade so a chart never has more than [`MAX_BINS`]
 //! columns; stacks of markers and the network are capped with a note.
 
+use crate::briefing::dates::{MONTH_ABBREVIATIONS, MONTH_NAMES};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -47,24 +48,6 @@ fn month_index(value: &str) -> Option<i32> {
     let month: i32 = value.get(5..7)?.parse().ok()?;
     (1..=12).contains(&month).then_some(year * 12 + month - 1)
 }
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// How many months one column covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +124,11 @@ impl Axis {
         };
         let (year, month) = (s.div_euclid(12), s.rem_euclid(12) as usize);
         match self.step {
-            Step::Month => MONTHS.get(month).copied().unwrap_or("").to_string(),
+            Step::Month => MONTH_ABBREVIATIONS
+                .get(month)
+                .copied()
+                .unwrap_or("")
+                .to_string(),
             Step::Quarter => format!("Q{}", month / 3 + 1),
             Step::Year => format!("{year}"),
             Step::Decade => format!("{year}s"),
