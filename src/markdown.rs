@@ -260,7 +260,12 @@ pub fn render_annotated(markdown: &str, annotations: &[Annotation]) -> String {
                                 text::escape_html(title, &mut html);
                                 html.push('"');
                             }
-                            html.push_str(" rel=\"nofollow noopener\">");
+                            // Only links leaving the site get rel: an
+                            // article's own link to a page here is ordinary.
+                            if is_external(url) {
+                                html.push_str(" rel=\"nofollow noopener\"");
+                            }
+                            html.push('>');
                         }
                         None => html.push_str("<a>"),
                     }
@@ -355,15 +360,21 @@ pub fn render_annotated(markdown: &str, annotations: &[Annotation]) -> String {
     html
 }
 
+/// A body's headings sit below the page's own `<h1>` (the article or note
+/// title) and the section heading around it, so `#` becomes `<h3>`: a page
+/// keeps one `<h1>` and an unbroken outline.
 fn heading(level: HeadingLevel) -> &'static str {
     match level {
-        HeadingLevel::H1 => "h1",
-        HeadingLevel::H2 => "h2",
-        HeadingLevel::H3 => "h3",
-        HeadingLevel::H4 => "h4",
-        HeadingLevel::H5 => "h5",
-        HeadingLevel::H6 => "h6",
+        HeadingLevel::H1 => "h3",
+        HeadingLevel::H2 => "h4",
+        HeadingLevel::H3 => "h5",
+        HeadingLevel::H4 | HeadingLevel::H5 | HeadingLevel::H6 => "h6",
     }
+}
+
+fn is_external(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }
 
 /// The URL if it is safe to link: no scheme (relative, fragment) or one of
@@ -397,6 +408,24 @@ mod tests {
             open: format!("<{tag}>"),
             close: format!("</{tag}>"),
         }
+    }
+
+    #[test]
+    fn body_headings_sit_below_the_page_title_and_internal_links_stay_plain() {
+        let html = render_annotated(
+            "# Background\n\nSee [the timeline](../timeline.html) and [a wire](https://example.org).\n",
+            &[],
+        );
+        assert!(html.contains("<h3>Background</h3>"), "{html}");
+        assert!(!html.contains("<h1"), "one h1 per page: {html}");
+        assert!(
+            html.contains("<a href=\"../timeline.html\">the timeline</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://example.org\" rel=\"nofollow noopener\""),
+            "{html}"
+        );
     }
 
     #[test]

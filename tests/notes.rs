@@ -98,7 +98,7 @@ fn a_note_renders_on_its_weekly_briefing_with_links() {
         "date markup: {w1}"
     );
     assert!(
-        w1.contains(r#"href="../people/lena-varga.html" rel="nofollow noopener">Varga</a>"#),
+        w1.contains(r#"href="../people/lena-varga.html">Varga</a>"#),
         "explicit link with label"
     );
     assert!(
