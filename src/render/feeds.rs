@@ -225,70 +225,52 @@ pub fn article_entries(site: &Site) -> Vec<FeedEntry> {
     entries.into_iter().map(|(_, _, e)| e).collect()
 }
 
-/// One entry per month of the timeline, newest first, linking to that
-/// month on the timeline page. `updated` is the latest publication date of
-/// the reports behind its events (a late report of an old event updates
-/// its month), or the latest event date when no report is dated.
-pub fn period_entries(site: &Site) -> Vec<FeedEntry> {
-    let pages: BTreeMap<&str, &crate::briefing::EventPage> = site
-        .events
+/// One entry per periodic briefing, newest first, linking to its page.
+/// `updated` is the latest publication date among the reports of the
+/// period (a late report of an old event updates its briefing), else the
+/// latest event date in it, else the period's last day; never the clock.
+pub fn briefing_entries(site: &Site) -> Vec<FeedEntry> {
+    let mut entries: Vec<FeedEntry> = site
+        .briefings
         .iter()
-        .map(|e| (e.info.id.as_str(), e))
-        .collect();
-    let mut entries = Vec::new();
-    for year in &site.timeline.years {
-        for month in &year.months {
-            if month.events.is_empty() {
-                continue;
-            }
-            let reported = month
-                .events
+        .map(|b| {
+            let reported = b
+                .reported
                 .iter()
-                .filter_map(|e| pages.get(e.id.as_str()))
-                .flat_map(|p| p.sources.iter())
-                .filter_map(|s| s.article.published.clone())
+                .filter_map(|r| r.article.published.clone())
                 .max();
-            let dated = month
+            let dated = b
                 .events
                 .iter()
                 .filter_map(|e| e.date.as_ref().and_then(|d| d.start.clone()))
                 .max();
             let updated = reported
                 .or(dated)
-                .unwrap_or_else(|| format!("{}-01-01", year.year));
-            let n = month.events.len();
-            entries.push(FeedEntry {
-                path: format!("timeline.html#{}", month.anchor),
-                title: format!(
-                    "{}: {n} event{}",
-                    month.label,
-                    if n == 1 { "" } else { "s" }
-                ),
+                .or_else(|| b.info.end.start.clone())
+                .unwrap_or_else(|| b.info.end.value.clone());
+            FeedEntry {
+                path: b.url.clone(),
+                title: format!("Briefing: {}", b.info.label),
                 updated,
                 published: None,
                 author: None,
-                summary: format!(
-                    "Events of {}: {}",
-                    month.label,
-                    month
-                        .events
-                        .iter()
-                        .take(5)
-                        .map(|e| e.title.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ) + if n > 5 { "; …" } else { "" },
-                items: month
+                summary: b.info.summary.clone(),
+                items: b
                     .events
                     .iter()
                     .map(|e| {
                         let when = e.date.as_ref().map(|d| d.label.as_str()).unwrap_or("");
                         format!("{when}: {} ({})", e.title, e.kind_label)
                     })
+                    .chain(
+                        b.notes
+                            .iter()
+                            .map(|n| format!("Analyst's note: {}", n.title)),
+                    )
                     .collect(),
-            });
-        }
-    }
+            }
+        })
+        .collect();
     entries.sort_by(|a, b| b.path.cmp(&a.path));
     entries
 }
@@ -340,9 +322,9 @@ pub fn discovery_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
                 site,
                 &addr,
                 BRIEFINGS_FEED,
-                "Events by month",
-                "timeline.html",
-                &period_entries(site),
+                "Briefings",
+                "briefings/index.html",
+                &briefing_entries(site),
             ),
         ),
         OutputFile::new("robots.txt", robots(&addr)),

@@ -79,12 +79,17 @@ fn feeds_without_base_url_are_valid_and_relative() {
     let xml = file(&files, ARTICLES_FEED).unwrap();
     assert!(xml.contains("Petrov &lt;script&gt;x&lt;/script&gt; meets Varga"));
     assert!(!xml.contains("rel=\"self\""));
-    let periods = check_atom(file(&files, BRIEFINGS_FEED).unwrap());
+    let briefings = check_atom(file(&files, BRIEFINGS_FEED).unwrap());
+    assert_eq!(
+        briefings.len(),
+        s.briefings.len(),
+        "one entry per briefing page"
+    );
     assert!(
-        periods
+        briefings
             .iter()
-            .any(|(_, l)| l == "../timeline.html#m2024-03"),
-        "{periods:?}"
+            .any(|(_, l)| l == "../briefings/2024-03.html"),
+        "{briefings:?}"
     );
     assert!(
         file(&files, "sitemap.xml").is_none(),
