@@ -134,10 +134,17 @@ pub fn documents(site: &Site, analysis: &Analysis) -> Vec<SearchDoc> {
             ActorKind::Organization => DocKind::Organization,
             ActorKind::Country | ActorKind::Place => DocKind::Place,
         };
-        let role = a.roles.first().map(|r| match &r.of {
-            Some(of) => format!("{}, {}", r.title, of.name),
-            None => r.title.clone(),
-        });
+        // The most recent role describes the person best: an open-ended
+        // one, else the one that started last (dates are YYYY-MM-DD, so
+        // they compare as strings).
+        let role = a
+            .roles
+            .iter()
+            .max_by(|x, y| (x.until.is_none(), &x.from).cmp(&(y.until.is_none(), &y.from)))
+            .map(|r| match &r.of {
+                Some(of) => format!("{}, {}", r.title, of.name),
+                None => r.title.clone(),
+            });
         let detail = match (&role, &a.country) {
             (Some(r), _) => r.clone(),
             (None, Some(c)) => format!("{} · {}", a.kind_label, c.name),
