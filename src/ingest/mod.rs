@@ -415,30 +415,52 @@ fn load_raw(
             _ => d,
         });
     }
-    let outlet = fields
-        .outlet
-        .clone()
-        .or_else(|| cleaned.dateline.as_ref().and_then(|d| d.agency.clone()));
     Ok(Loaded {
         article: Article {
-            id: article_id(path, fields.slug.as_deref()),
-            source_path: path.to_string(),
-            format: SourceFormat::Raw,
-            title,
-            published: fields.published,
-            outlet,
-            url: fields.url,
-            language: fields.language,
-            translated_from: fields.translated_from,
-            tags: fields.tags,
-            extra: fields.extra,
-            dateline: cleaned.dateline,
             original_source: cleaned.original_source,
-            text: cleaned.text,
-            markdown: None,
+            ..article_from(
+                path,
+                fields,
+                SourceFormat::Raw,
+                title,
+                cleaned.dateline,
+                cleaned.text,
+            )
         },
         diagnostics,
     })
+}
+
+/// The article of `path` from its fields and cleaned text. The outlet falls
+/// back to the dateline's agency ("Seoul, Sep 17 (EFE)").
+fn article_from(
+    path: &str,
+    fields: Fields,
+    format: SourceFormat,
+    title: String,
+    dateline: Option<Dateline>,
+    text: String,
+) -> Article {
+    let outlet = fields
+        .outlet
+        .or_else(|| dateline.as_ref().and_then(|d| d.agency.clone()));
+    Article {
+        id: article_id(path, fields.slug.as_deref()),
+        source_path: path.to_string(),
+        format,
+        title,
+        published: fields.published,
+        outlet,
+        url: fields.url,
+        language: fields.language,
+        translated_from: fields.translated_from,
+        tags: fields.tags,
+        extra: fields.extra,
+        dateline,
+        original_source: None,
+        text,
+        markdown: None,
+    }
 }
 
 /// The front matter of a Markdown file and where its body starts.
@@ -550,27 +572,10 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
         );
     }
     let dateline = text.split("\n\n").next().and_then(raw::find_dateline);
-    let outlet = fields
-        .outlet
-        .clone()
-        .or_else(|| dateline.as_ref().and_then(|d| d.agency.clone()));
     Ok(Some(Loaded {
         article: Article {
-            id: article_id(path, fields.slug.as_deref()),
-            source_path: path.to_string(),
-            format: SourceFormat::Markdown,
-            title,
-            published: fields.published,
-            outlet,
-            url: fields.url,
-            language: fields.language,
-            translated_from: fields.translated_from,
-            tags: fields.tags,
-            extra: fields.extra,
-            dateline,
-            original_source: None,
-            text,
             markdown: Some(fm.body.to_string()),
+            ..article_from(path, fields, SourceFormat::Markdown, title, dateline, text)
         },
         diagnostics,
     }))

@@ -88,6 +88,34 @@ struct Axis {
 }
 
 impl Axis {
+    /// Writes column `i`'s label under the baseline (when `short` is set)
+    /// and, where a year starts, the year below it at `year_x`.
+    fn write_labels(
+        &self,
+        svg: &mut String,
+        i: usize,
+        cx: f64,
+        year_x: f64,
+        base_y: f64,
+        short: bool,
+    ) {
+        if short {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{MUTED}\">{}</text>",
+                base_y + 14.0,
+                esc(&self.short(i))
+            );
+        }
+        if let Some(year) = self.year_label(i) {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{year_x:.1}\" y=\"{:.1}\" fill=\"{INK}\" font-weight=\"700\">{year}</text>",
+                base_y + 28.0
+            );
+        }
+    }
+
     fn new(first: i32, last: i32) -> Axis {
         let steps = [Step::Month, Step::Quarter, Step::Year, Step::Decade];
         let mut chosen = Step::Decade;
@@ -415,20 +443,7 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
                 col.len() - MAX_STACK
             );
         }
-        let _ = writeln!(
-            svg,
-            "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{MUTED}\">{}</text>",
-            base_y + 14.0,
-            esc(&axis.short(i))
-        );
-        if let Some(year) = axis.year_label(i) {
-            let _ = writeln!(
-                svg,
-                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{INK}\" font-weight=\"700\">{year}</text>",
-                x0 + 3.0,
-                base_y + 28.0
-            );
-        }
+        axis.write_labels(&mut svg, i, cx, x0 + 3.0, base_y, true);
     }
     svg.push_str("</svg>");
 
@@ -653,22 +668,7 @@ fn bar_chart(
             );
         }
         // With many columns, label every other one so labels never collide.
-        if n <= 24 || i % 2 == 0 {
-            let _ = writeln!(
-                svg,
-                "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{MUTED}\">{}</text>",
-                base_y + 14.0,
-                esc(&axis.short(i))
-            );
-        }
-        if let Some(year) = axis.year_label(i) {
-            let _ = writeln!(
-                svg,
-                "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{INK}\" font-weight=\"700\">{year}</text>",
-                x0 - 3.0,
-                base_y + 28.0
-            );
-        }
+        axis.write_labels(&mut svg, i, cx, x0 - 3.0, base_y, n <= 24 || i % 2 == 0);
     }
     svg.push_str("</svg>");
     svg
