@@ -10,7 +10,7 @@ fn main() -> anyhow::Result<()> {
     let date = args.get(2).and_then(|d| d.parse().ok());
     let kb = dossier::actors::kb::KnowledgeBase::load(Path::new("."))?;
     let text = std::fs::read_to_string(path)?;
-    let sentences = dossier::text::sentences(&text);
+    let sentences = dossier::lang::sentences(&text);
     let found = dossier::actors::find_mentions(&text, &sentences, date, &kb);
     for m in &found.mentions {
         println!("{:>5} {:<40} -> {} ({:?})", m.start, m.text, m.actor, m.via);

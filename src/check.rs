@@ -8,9 +8,10 @@ use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::actors::{ActorKind, MentionVia};
-use crate::diagnostics::{self, Diagnostic};
-use crate::pipeline::{AnalysedArticle, Analysis, BuildError};
+use crate::corpus::diagnostics::{self, Diagnostic};
+use crate::corpus::{ActorKind, MentionVia};
+use crate::corpus::{AnalysedArticle, Analysis};
+use crate::pipeline::BuildError;
 use crate::{briefing, render, search};
 
 /// Analyses the project at `root` and returns every finding, sorted.
@@ -255,7 +256,7 @@ fn broken_links(
             return;
         }
     };
-    if let Ok(files) = search::site_files(&site, analysis) {
+    if let Ok(files) = search::site_files(&site) {
         pages.extend(files.into_iter().map(|f| f.path));
     }
     for (a, dest, offset) in links {

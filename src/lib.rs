@@ -1,26 +1,38 @@
 //! dossier: a static-site generator for intelligence-style briefings.
 //!
-//! The modules follow the pipeline: [`ingest`] → normalize ([`timex`] for
-//! dates, [`actors`] for people and places) → [`events`] → [`briefing`] (the
-//! site model) → [`render`] → [`write`]. [`pipeline`] runs them in order.
+//! The modules are layered; each imports only the layers below it:
+//!
+//! - Bottom: [`corpus`] (the types every stage passes on), [`lang`] (the
+//!   language layer: sentences, names), [`markup`] (Markdown and escaped
+//!   HTML), [`config`] (site settings).
+//! - The stages, in pipeline order: [`ingest`] → normalize ([`timex`] for
+//!   dates, [`actors`] for people and places) → [`events`] → [`notes`] →
+//!   [`briefing`] (the site model) → [`render`] → [`search`] → [`write`].
+//! - Top: [`pipeline`] runs the stages; the commands [`check`], [`serve`] and
+//!   [`scaffold`] (`dossier new`) and the progress display serve `main`.
+
+pub mod corpus;
+pub mod lang;
+pub mod markup;
+
+pub mod config;
 
 pub mod actors;
 pub mod briefing;
-pub mod check;
-pub mod config;
-pub mod diagnostics;
 pub mod events;
 pub mod ingest;
-pub mod markdown;
 pub mod notes;
-pub mod pipeline;
-pub mod progress;
 pub mod render;
-pub mod scaffold;
 pub mod search;
-pub mod serve;
-pub mod text;
 pub mod timex;
 pub mod write;
 
-pub use pipeline::{analyse, analyse_with, build, build_with, Analysis, BuildError, BuildReport};
+pub mod pipeline;
+
+pub mod check;
+pub mod progress;
+pub mod scaffold;
+pub mod serve;
+
+pub use corpus::Analysis;
+pub use pipeline::{analyse, analyse_with, build, build_with, BuildError, BuildReport};

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dossier::diagnostics::{Diagnostic, Severity};
+use dossier::corpus::diagnostics::{Diagnostic, Severity};
 use dossier::progress::{Progress, Stage};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 

@@ -18,15 +18,16 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::actors::{self, kb::KnowledgeBase, names, ActorKind, Mention, Registry};
-use crate::briefing::periods::{self, PeriodId};
-use crate::briefing::{actor_url, article_url, event_url};
+use crate::actors::{self, kb::KnowledgeBase};
 use crate::config::SiteConfig;
-use crate::diagnostics::Diagnostic;
-use crate::events::Event;
+use crate::corpus::diagnostics::Diagnostic;
+use crate::corpus::period::{self as periods, PeriodId};
+use crate::corpus::Event;
+use crate::corpus::{ActorKind, AnalysedNote, ExplicitLink, LinkKind, Note, Registry};
 use crate::ingest::{self, fields, IngestError};
-use crate::text;
-use crate::timex::{self, Timex};
+use crate::lang;
+use crate::lang::names;
+use crate::timex;
 
 /// Where notes live, relative to the project root.
 pub const NOTES_DIR: &str = "content/notes";
@@ -118,82 +119,6 @@ impl From<IngestError> for NoteError {
                 message: format!("cannot read: {source}"),
             },
         }
-    }
-}
-
-/// What an explicit link points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkKind {
-    Actor,
-    Event,
-    Article,
-}
-
-/// An explicit link after its target was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExplicitLink {
-    /// Byte range of `[[…]]` in the note's Markdown body.
-    pub span: Range<usize>,
-    pub kind: LinkKind,
-    pub id: String,
-    /// The text shown: the label written, or the target's name or title.
-    pub label: String,
-    /// The target's page, relative to the site root.
-    pub url: String,
-}
-
-/// One note as written, with its explicit links resolved.
-#[derive(Debug, Clone)]
-pub struct Note {
-    /// Path from the project root, with forward slashes.
-    pub path: String,
-    pub title: String,
-    pub period: PeriodId,
-    pub date: Option<NaiveDate>,
-    pub author: Option<String>,
-    pub tags: Vec<String>,
-    /// The Markdown body as written.
-    pub body: String,
-    pub links: Vec<ExplicitLink>,
-}
-
-/// A note with the dates and actor mentions found in it. Offsets point into
-/// `text`, the plain text of [`Note::markdown`].
-#[derive(Debug, Clone)]
-pub struct AnalysedNote {
-    pub note: Note,
-    pub text: String,
-    pub timexes: Vec<Timex>,
-    pub mentions: Vec<Mention>,
-}
-
-impl Note {
-    /// The body with explicit links turned into Markdown links whose
-    /// targets are prefixed with `root` (the page's way back to the site
-    /// root). The link text is the same whatever `root` is, so the plain
-    /// text, and every offset into it, is too.
-    pub fn markdown(&self, root: &str) -> String {
-        let mut out = String::with_capacity(self.body.len() + 64);
-        let mut cursor = 0;
-        for link in &self.links {
-            out.push_str(self.body.get(cursor..link.span.start).unwrap_or_default());
-            out.push('[');
-            for c in link.label.chars() {
-                // Every ASCII punctuation character may be backslash-escaped
-                // in CommonMark; escaping them all keeps a label literal.
-                if c.is_ascii_punctuation() {
-                    out.push('\\');
-                }
-                out.push(c);
-            }
-            out.push_str("](<");
-            out.push_str(root);
-            out.push_str(&link.url);
-            out.push_str(">)");
-            cursor = link.span.end;
-        }
-        out.push_str(self.body.get(cursor..).unwrap_or_default());
-        out
     }
 }
 
@@ -534,24 +459,15 @@ fn resolve_links(
         let (kind, found) = match kind_text.as_str() {
             "actor" | "person" | "people" => (
                 LinkKind::Actor,
-                targets
-                    .registry
-                    .get(&id)
-                    .map(|a| (a.name.clone(), actor_url(a))),
+                targets.registry.get(&id).map(|a| a.name.clone()),
             ),
             "event" => (
                 LinkKind::Event,
-                targets
-                    .events
-                    .get(id.as_str())
-                    .map(|e| (e.title.clone(), event_url(&e.id))),
+                targets.events.get(id.as_str()).map(|e| e.title.clone()),
             ),
             "article" => (
                 LinkKind::Article,
-                targets
-                    .articles
-                    .get(id.as_str())
-                    .map(|t| (t.to_string(), article_url(&id))),
+                targets.articles.get(id.as_str()).map(|t| t.to_string()),
             ),
             _ => {
                 errors.push(broken(format!(
@@ -562,12 +478,11 @@ fn resolve_links(
             }
         };
         match found {
-            Some((name, url)) => links.push(ExplicitLink {
+            Some(name) => links.push(ExplicitLink {
                 span: whole.range(),
                 kind,
                 label: label.unwrap_or(name),
                 id,
-                url,
             }),
             None => errors.push(broken(format!(
                 "`{}`: no {kind_text} with id `{id}`{}",
@@ -621,9 +536,9 @@ fn analyse(
     registry: &Registry,
     by_key: &HashMap<names::NameKey, &str>,
 ) -> AnalysedNote {
-    let text = crate::markdown::plain_text(&note.markdown(""));
+    let text = crate::markup::markdown::plain_text(&note.markdown_with(|_| String::new()));
     let anchor = note.date.or(note.period.bounds().map(|(_, end)| end));
-    let sentences = text::sentences(&text);
+    let sentences = lang::sentences(&text);
     let timexes = timex::annotate(&text, anchor);
     let found = actors::find_mentions(&text, &sentences, anchor, kb);
     let discovered: HashMap<&str, &names::NameKey> = found

@@ -5,54 +5,22 @@
 //! cross-article steps (actor clustering, event merging) are keyed, never
 //! all-pairs.
 
-use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::path::Path;
 
-use crate::actors::{self, kb::KnowledgeBase, ArticleActors, Registry};
+use crate::actors::{self, kb::KnowledgeBase};
 use crate::config::{self, SiteConfig};
-use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::events::{self, Event};
-use crate::ingest::{self, Article};
-use crate::notes::{self, AnalysedNote};
+use crate::corpus::diagnostics::{self, Diagnostic, Severity};
+use crate::corpus::LinkKind;
+use crate::corpus::{AnalysedArticle, Analysis, Article};
+use crate::corpus::{ArticleActors, Registry};
+use crate::events;
+use crate::ingest;
+use crate::lang::{self};
+use crate::notes;
 use crate::progress::{Progress, Silent, Stage};
-use crate::text::{self, Sentence};
-use crate::timex::{self, Timex};
+use crate::timex;
 use crate::{briefing, render, search, write};
-
-/// One article with everything the normalization stages found in it.
-#[derive(Debug, Clone)]
-pub struct AnalysedArticle {
-    pub article: Article,
-    /// The date every relative expression is anchored to: the given
-    /// publication date, or one inferred from the text.
-    pub published: Option<NaiveDate>,
-    /// Set when `published` was inferred, saying from what.
-    pub published_evidence: Option<String>,
-    pub sentences: Vec<Sentence>,
-    pub timexes: Vec<Timex>,
-    pub actors: ArticleActors,
-}
-
-/// The corpus after every analysis stage, before anything is rendered.
-#[derive(Debug)]
-pub struct Analysis {
-    pub config: SiteConfig,
-    pub articles: Vec<AnalysedArticle>,
-    pub registry: Registry,
-    pub events: Vec<Event>,
-    /// The analyst's notes, by period.
-    pub notes: Vec<AnalysedNote>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Analysis {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -153,7 +121,7 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
                 n.note
                     .links
                     .iter()
-                    .filter(|l| l.kind == notes::LinkKind::Actor)
+                    .filter(|l| l.kind == LinkKind::Actor)
                     .map(|l| l.id.as_str()),
             )
         }))
@@ -213,7 +181,7 @@ fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
     };
     let published = article.published.or(inferred.as_ref().map(|i| i.date));
     let published_evidence = inferred.map(|i| i.evidence.join("; "));
-    let sentences = text::sentences(&article.text);
+    let sentences = lang::sentences(&article.text);
     let timexes = timex::annotate(&article.text, published);
     let found = actors::find_mentions(&article.text, &sentences, published, kb);
     AnalysedArticle {
@@ -280,7 +248,7 @@ fn build_stages(
     let staging = write::Staging::new(output)?;
     let mut files = render::render_into(root, &site, &staging)?;
     progress.stage(Stage::Indexing, None, "building the search index");
-    for file in search::site_files(&site, &analysis)? {
+    for file in search::site_files(&site)? {
         staging.put(&file.path, &file.contents)?;
         files += 1;
     }

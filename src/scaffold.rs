@@ -103,7 +103,7 @@ pub fn new_project(dir: &Path, templates: bool) -> Result<Scaffolded, ScaffoldEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Severity;
+    use crate::corpus::diagnostics::Severity;
 
     #[test]
     fn a_new_project_builds_with_its_examples_resolved() {

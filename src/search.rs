@@ -12,17 +12,15 @@
 
 use elasticlunr::{Index, IndexBuilder};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
-use crate::actors::ActorKind;
 use crate::briefing::Site;
-use crate::pipeline::Analysis;
-use crate::write::OutputFile;
+use crate::corpus::ActorKind;
+use crate::render::OutputFile;
 
 /// How many words of an article's text go into the index: the lede carries
 /// the who/what/where of a news story; the rest would multiply the index
 /// size for little recall (names in it are indexed separately anyway).
-pub const BODY_WORDS: usize = 60;
+pub const BODY_WORDS: usize = crate::briefing::LEAD_WORDS;
 
 /// The elasticlunr browser runtime (npm `elasticlunr` 0.9.5, MIT).
 pub const ELASTICLUNR_JS: &str = include_str!("../templates/vendor/elasticlunr.min.js");
@@ -84,22 +82,9 @@ pub enum SearchError {
     Serialize(#[from] serde_json::Error),
 }
 
-/// The first `n` words of `text`, whitespace collapsed.
-fn first_words(text: &str, n: usize) -> String {
-    text.split_whitespace()
-        .take(n)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Every searchable page of the site: articles (with their plain text from
-/// the analysis), actors of every kind, and events.
-pub fn documents(site: &Site, analysis: &Analysis) -> Vec<SearchDoc> {
-    let texts: BTreeMap<&str, &str> = analysis
-        .articles
-        .iter()
-        .map(|a| (a.article.id.as_str(), a.article.text.as_str()))
-        .collect();
+/// Every searchable page of the site model: articles (with the opening
+/// words of their text), actors of every kind, and events.
+pub fn documents(site: &Site) -> Vec<SearchDoc> {
     let mut docs = Vec::with_capacity(site.articles.len() + site.actors.len() + site.events.len());
     for a in &site.articles {
         let info = &a.info;
@@ -122,10 +107,7 @@ pub fn documents(site: &Site, analysis: &Analysis) -> Vec<SearchDoc> {
             detail: detail.join(" · "),
             names: a.people.iter().map(|p| p.name.clone()).collect(),
             meta,
-            body: texts
-                .get(info.id.as_str())
-                .map(|t| first_words(t, BODY_WORDS))
-                .unwrap_or_default(),
+            body: a.lead.clone(),
         });
     }
     for a in &site.actors {
@@ -250,8 +232,8 @@ pub fn bundle_script(docs: &[SearchDoc]) -> Result<String, SearchError> {
 
 /// The files search adds to the site: the index, the runtime and its
 /// license, and the search page's script.
-pub fn site_files(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, SearchError> {
-    let docs = documents(site, analysis);
+pub fn site_files(site: &Site) -> Result<Vec<OutputFile>, SearchError> {
+    let docs = documents(site);
     Ok(vec![
         OutputFile::new("assets/search-index.js", bundle_script(&docs)?),
         OutputFile::new("assets/elasticlunr.min.js", ELASTICLUNR_JS),
@@ -338,7 +320,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let analysis = crate::analyse(root).expect("the bundled project analyses");
         let site = crate::briefing::build(&analysis);
-        let docs = documents(&site, &analysis);
+        let docs = documents(&site);
         let find = |kind: DocKind, needle: &str| {
             docs.iter()
                 .any(|d| d.kind == kind && d.title.contains(needle))

@@ -295,7 +295,7 @@ fn inject_live_reload(html: Vec<u8>, state: &LiveState) -> Vec<u8> {
              background:#7f1d1d;color:#fff;padding:1em;font:14px/1.4 monospace;white-space:pre-wrap;z-index:9999\">\
              <strong>dossier: the last rebuild failed; showing the last good site.</strong>\n",
         );
-        crate::text::escape_html(&error, &mut snippet);
+        crate::markup::html::escape_html(&error, &mut snippet);
         snippet.push_str("</div>");
     }
     snippet.push_str(&format!(

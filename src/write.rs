@@ -9,23 +9,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
+use crate::render::{OutputFile, Sink};
+
 /// One file of the site, with its path relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Forward-slash path relative to the output root, e.g. `people/x.html`.
-    pub path: String,
-    pub contents: Vec<u8>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            contents: contents.into(),
-        }
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("refusing to write {path:?}: output paths must stay inside the output folder")]
@@ -181,6 +167,22 @@ impl Staging {
             fs::remove_dir_all(&backup).map_err(io(&backup))?;
         }
         Ok(())
+    }
+}
+
+impl Sink for Staging {
+    type Error = WriteError;
+
+    fn put(&self, path: &str, contents: &[u8]) -> Result<(), WriteError> {
+        Staging::put(self, path, contents)
+    }
+
+    fn put_with(
+        &self,
+        path: &str,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), WriteError> {
+        Staging::put_with(self, path, write)
     }
 }
 

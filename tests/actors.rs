@@ -5,9 +5,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use dossier::actors::kb::KnowledgeBase;
-use dossier::actors::names::same_person;
-use dossier::actors::{find_mentions, resolve, ArticleActors, MentionVia};
-use dossier::text;
+use dossier::actors::{find_mentions, resolve};
+use dossier::corpus::{ArticleActors, MentionVia};
+use dossier::lang;
+use dossier::lang::names::same_person;
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::load(Path::new(env!("CARGO_MANIFEST_DIR")))
@@ -15,7 +16,7 @@ fn kb() -> KnowledgeBase {
 }
 
 fn analyse(kb: &KnowledgeBase, text: &str, date: &str) -> ArticleActors {
-    let sentences = text::sentences(text);
+    let sentences = lang::sentences(text);
     find_mentions(
         text,
         &sentences,
@@ -68,7 +69,7 @@ fn assert_no_mention(found: &ArticleActors, text: &str) {
         !found.mentions.iter().any(|m| m.text.contains(text)
             && kb
                 .get(&m.actor)
-                .is_some_and(|a| a.kind == dossier::actors::ActorKind::Person)),
+                .is_some_and(|a| a.kind == dossier::corpus::ActorKind::Person)),
         "{text:?} taken for a person: {:#?}",
         pairs(found)
     );

@@ -16,8 +16,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use dossier::actors::kb::KnowledgeBase;
-use dossier::actors::{find_mentions, resolve, ActorKind, ArticleActors};
-use dossier::text;
+use dossier::actors::{find_mentions, resolve};
+use dossier::corpus::{ActorKind, ArticleActors};
+use dossier::lang;
 
 struct Gold {
     start: usize,
@@ -124,7 +125,7 @@ fn evaluate() -> Report {
     let mut found: Vec<ArticleActors> = set
         .iter()
         .map(|a| {
-            let sentences = text::sentences(&a.text);
+            let sentences = lang::sentences(&a.text);
             find_mentions(&a.text, &sentences, Some(a.date), &kb)
         })
         .collect();

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use dossier::events::{EventKind, EventStatus};
+use dossier::corpus::{EventKind, EventStatus};
 use dossier::Analysis;
 
 fn fixture_project() -> (tempfile::TempDir, PathBuf) {

@@ -15,7 +15,7 @@ use std::fs;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dossier::events::{Event, EventKind, EventStatus};
+use dossier::corpus::{Event, EventKind, EventStatus};
 
 struct Gold {
     key: String,

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use dossier::events::{DateBasis, Event, EventKind, EventStatus};
+use dossier::corpus::{DateBasis, Event, EventKind, EventStatus};
 
 fn seed_events() -> &'static [Event] {
     static EVENTS: OnceLock<Vec<Event>> = OnceLock::new();

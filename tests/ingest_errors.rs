@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use dossier::config::{self, SiteConfig};
-use dossier::diagnostics::Severity;
+use dossier::corpus::diagnostics::Severity;
 use dossier::ingest::{load_corpus, Corpus, IngestError};
 
 fn project() -> tempfile::TempDir {

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use dossier::config;
-use dossier::ingest::{load_corpus, Article, Corpus, SourceFormat};
+use dossier::corpus::{Article, SourceFormat};
+use dossier::ingest::{load_corpus, Corpus};
 
 fn corpus() -> Corpus {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -90,7 +91,7 @@ fn all_five_seeds_load_sorted_with_ids_and_metadata() {
     assert!(
         c.diagnostics
             .iter()
-            .all(|d| d.severity < dossier::diagnostics::Severity::Warning),
+            .all(|d| d.severity < dossier::corpus::diagnostics::Severity::Warning),
         "{:?}",
         c.diagnostics
     );
@@ -206,7 +207,7 @@ fn cleaning_never_panics_on_truncated_or_mangled_pages() {
             if let Some(d) = cleaned.dateline {
                 assert!(cleaned.text.get(d.span).is_some());
             }
-            let _ = dossier::markdown::render_annotated(part, &[]);
+            let _ = dossier::markup::markdown::render_annotated(part, &[]);
             let _ = dossier::ingest::raw::clean(&part.replace('\n', "\r\n"));
         }
     }

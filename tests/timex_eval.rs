@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use dossier::timex::{annotate, Timex, TimexKind};
+use dossier::corpus::{Timex, TimexKind};
+use dossier::timex::annotate;
 
 struct Gold {
     start: usize,

@@ -1,7 +1,8 @@
 //! Publication-date inference from datelines, weekdays, years and tenures.
 
 use chrono::NaiveDate;
-use dossier::timex::{infer_publication_date, DateConstraint, Granularity};
+use dossier::corpus::Granularity;
+use dossier::timex::{infer_publication_date, DateConstraint};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

@@ -2,7 +2,8 @@
 //! publication dates listed for them (their texts lack the year).
 
 use chrono::NaiveDate;
-use dossier::timex::{annotate, Timex, TimexKind, TimexMod};
+use dossier::corpus::{Timex, TimexKind, TimexMod};
+use dossier::timex::annotate;
 
 fn seed(prefix: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");

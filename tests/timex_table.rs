@@ -3,7 +3,8 @@
 //! tests/data/timex_negatives.txt (what must not become a date).
 
 use chrono::NaiveDate;
-use dossier::timex::{annotate, Timex, TimexKind};
+use dossier::corpus::{Timex, TimexKind};
+use dossier::timex::annotate;
 
 fn rows(name: &str) -> Vec<(usize, Vec<String>)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

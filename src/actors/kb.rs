@@ -11,8 +11,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::names::{self, NameKey};
-use super::{Actor, ActorKind, Role};
+use crate::corpus::{Actor, ActorKind, Role};
+use crate::lang::names::{self, NameKey};
 
 /// Where the knowledge base lives, relative to the project root.
 pub const KB_PATH: &str = "content/actors.yaml";

@@ -13,10 +13,10 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::kb::KnowledgeBase;
-use super::names::{self, data_lines, NameKey};
 use super::roles::{self, RoleClass};
-use super::{ActorKind, ArticleActors, Mention, MentionVia, Quote, ReportedRole};
-use crate::text::{self, Sentence};
+use crate::corpus::{ActorKind, ArticleActors, Mention, MentionVia, Quote, ReportedRole};
+use crate::lang::names::{self, data_lines, NameKey};
+use crate::lang::{self, Sentence};
 
 fn word_set(raw: &'static str) -> HashSet<String> {
     data_lines(raw).map(|l| l.to_lowercase()).collect()
@@ -527,7 +527,7 @@ pub fn find_mentions(
 
 impl<'t> Ctx<'_, 't> {
     fn sentence_of(&self, pos: usize) -> Option<&Sentence> {
-        text::sentence_at(self.sentences, pos).and_then(|i| self.sentences.get(i))
+        lang::sentence_at(self.sentences, pos).and_then(|i| self.sentences.get(i))
     }
 
     fn is_person(&self, id: &str) -> bool {
@@ -1386,11 +1386,11 @@ fn find_quotes(
             continue;
         }
         let outside = |m: &&&Mention| m.end <= start || m.start >= end;
-        let window_start = text::sentence_at(sentences, start)
+        let window_start = lang::sentence_at(sentences, start)
             .and_then(|i| sentences.get(i))
             .map(|s| s.start)
             .unwrap_or(start);
-        let window_end = text::sentence_at(sentences, end.saturating_sub(1))
+        let window_end = lang::sentence_at(sentences, end.saturating_sub(1))
             .and_then(|i| sentences.get(i))
             .map(|s| s.end)
             .unwrap_or(end)

@@ -8,10 +8,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::kb::KnowledgeBase;
-use super::names::{self, NameKey};
 use super::roles;
-use super::{Actor, ActorKind, ArticleActors, MentionVia, PossibleDuplicate, Registry};
-use crate::text;
+use crate::corpus::{Actor, ActorKind, ArticleActors, MentionVia, PossibleDuplicate, Registry};
+use crate::lang;
+use crate::lang::names::{self, NameKey};
 
 /// Bounds on a publication date come from the timex stage's type, so the
 /// tenures found here feed date inference directly.
@@ -187,7 +187,7 @@ impl KnowledgeBase {
     /// is from Shoigu's tenure as defence minister. Titles marked as past
     /// ("former", "then") are ignored.
     pub fn tenure_constraints(&self, text: &str) -> Vec<DateConstraint> {
-        let sentences = text::sentences(text);
+        let sentences = lang::sentences(text);
         let found = super::find_mentions(text, &sentences, None, self);
         let mut out = Vec::new();
         for r in &found.reported_roles {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::kb::KnowledgeBase;
-use super::{Actor, ActorKind, Role};
+use crate::corpus::{Actor, ActorKind, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RoleClass {

@@ -11,14 +11,15 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::periods::{self, PeriodId};
 use super::{
-    article_ref, day_view, event_ref, timeline_key, ActorRef, ArticleRef, DateView, EventRef,
+    article_ref, briefing_url, day_view, event_ref, timeline_key, ActorRef, ArticleRef, DateView,
+    EventRef,
 };
-use crate::actors::ActorKind;
-use crate::events::{Event, EventStatus};
-use crate::notes::AnalysedNote;
-use crate::pipeline::{AnalysedArticle, Analysis};
+use crate::corpus::period::{self as periods, PeriodId};
+use crate::corpus::ActorKind;
+use crate::corpus::AnalysedNote;
+use crate::corpus::{AnalysedArticle, Analysis};
+use crate::corpus::{Event, EventStatus};
 
 /// How many events the home page and the archive show per briefing.
 const KEY_EVENTS: usize = 5;
@@ -113,10 +114,6 @@ pub struct BriefingPage {
     pub notes: Vec<NoteView>,
     pub previous: Option<BriefingLink>,
     pub next: Option<BriefingLink>,
-}
-
-pub fn briefing_url(id: PeriodId) -> String {
-    format!("briefings/{id}.html")
 }
 
 /// What one period holds, before it becomes a page.
@@ -475,7 +472,10 @@ fn note_view(n: &AnalysedNote, analysis: &Analysis) -> NoteView {
     // Briefing pages live in `briefings/`, one folder below the root.
     let root = "../";
     let annotations = super::annotations_from(&n.mentions, &n.timexes, &analysis.registry, root);
-    let body = crate::markdown::render_annotated(&n.note.markdown(root), &annotations);
+    let body = crate::markup::markdown::render_annotated(
+        &super::note_markdown(&n.note, &analysis.registry, root),
+        &annotations,
+    );
     let stem = n
         .note
         .path

@@ -23,25 +23,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// English month names and their abbreviations, for every date label of
-/// the site (pages, briefings, charts).
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-pub const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+pub use crate::corpus::period::{MONTH_ABBREVIATIONS, MONTH_NAMES};
 
 fn month_name(month: u32) -> Option<&'static str> {
     MONTH_NAMES.get(month.checked_sub(1)? as usize).copied()

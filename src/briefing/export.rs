@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::{actor_url, article_url, event_url};
-use crate::actors::ActorKind;
-use crate::events::{EventKind, EventStatus};
-use crate::pipeline::Analysis;
-use crate::timex::{Granularity, TimexKind};
+use crate::corpus::ActorKind;
+use crate::corpus::Analysis;
+use crate::corpus::{EventKind, EventStatus};
+use crate::corpus::{Granularity, TimexKind};
 
 /// Bumped when a field changes meaning; adding fields does not bump it.
 pub const FORMAT_VERSION: u32 = 1;

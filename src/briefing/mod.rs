@@ -2,7 +2,7 @@
 //! (articles, people, events, timeline, indexes) with their URLs and
 //! cross-links, ready to render. No templates are involved here; the only
 //! HTML produced is the annotated article body, built with
-//! [`text::write_annotated`] so that every piece of article text is escaped.
+//! [`html::write_annotated`] so that every piece of article text is escaped.
 //!
 //! URLs are relative to the site root (`people/x.html`); templates prefix
 //! them with the page's `root` ("" or "../") so every link stays relative and
@@ -11,20 +11,25 @@
 pub mod briefings;
 pub mod dates;
 pub mod export;
-pub mod periods;
+pub mod urls;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::actors::{Actor, ActorKind, Mention, Registry};
-use crate::events::{DateBasis, Event, EventKind, EventStatus};
-use crate::pipeline::{AnalysedArticle, Analysis};
-use crate::text::{self, Annotation};
-use crate::timex::{Granularity, Timex};
+use crate::corpus::{ActorKind, Mention, Registry};
+use crate::corpus::{AnalysedArticle, Analysis};
+use crate::corpus::{DateBasis, Event, EventKind, EventStatus};
+use crate::corpus::{Granularity, Timex};
+use crate::lang;
+use crate::markup::html::{self, Annotation};
 
 pub use export::Export;
+pub use urls::{
+    actor_url, article_url, briefing_url, event_url, is_web_url, link_url, normalise_base_url,
+    note_markdown, slug,
+};
 
 /// How many items the home page lists in each section.
 const HOME_KEY_EVENTS: usize = 8;
@@ -146,6 +151,10 @@ pub struct ArticlePage {
     /// text, the rendered Markdown for Markdown articles). The only
     /// pre-escaped text in the site; templates mark it safe.
     pub body: String,
+    /// The opening words of the plain text ([`LEAD_WORDS`] of them), for
+    /// summaries and the search index; not shown by the page templates.
+    #[serde(skip)]
+    pub lead: String,
     pub events: Vec<EventRef>,
     pub people: Vec<ActorRef>,
     pub other_actors: Vec<ActorRef>,
@@ -258,63 +267,6 @@ pub struct Outlet {
     pub name: String,
     pub anchor: String,
     pub articles: Vec<ArticleRef>,
-}
-
-/// The file an actor's page lives in, by kind.
-pub fn actor_url(actor: &Actor) -> String {
-    let folder = match actor.kind {
-        ActorKind::Person => "people",
-        ActorKind::Organization => "organizations",
-        ActorKind::Country | ActorKind::Place => "places",
-    };
-    format!("{folder}/{}.html", file_stem(&actor.id))
-}
-
-pub fn article_url(id: &str) -> String {
-    format!("articles/{}.html", file_stem(id))
-}
-
-pub fn event_url(id: &str) -> String {
-    format!("events/{}.html", file_stem(id))
-}
-
-/// Ids come from other stages and from content; a page file name must be
-/// safe whatever they contain, so anything outside a conservative set
-/// becomes `-`.
-fn file_stem(id: &str) -> String {
-    let stem: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if stem.is_empty() {
-        "-".to_string()
-    } else {
-        stem
-    }
-}
-
-/// A fragment id from free text: lower-case ASCII words joined by `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-').to_string();
-    if trimmed.is_empty() {
-        "x".to_string()
-    } else {
-        trimmed
-    }
 }
 
 fn kind_label(kind: ActorKind) -> &'static str {
@@ -680,6 +632,7 @@ pub fn build(analysis: &Analysis) -> Site {
                 translated_from: a.article.translated_from.clone(),
                 tags: a.article.tags.clone(),
                 body: annotated_body(a, analysis),
+                lead: first_words(&a.article.text, LEAD_WORDS),
                 events: refs_of(&evs),
                 people,
                 other_actors: others,
@@ -717,25 +670,16 @@ pub fn build(analysis: &Analysis) -> Site {
     }
 }
 
-/// `https://example.org/brief` → `https://example.org/brief/`, so page
-/// paths can be appended; blank or non-web values count as unset (the
-/// `check` command is the place to complain about them).
-pub fn normalise_base_url(raw: Option<&str>) -> Option<String> {
-    let url = raw?.trim();
-    if url.is_empty() || !is_web_url(url) {
-        return None;
-    }
-    let mut url = url.to_string();
-    if !url.ends_with('/') {
-        url.push('/');
-    }
-    Some(url)
-}
+/// How many opening words of an article's text its [`ArticlePage::lead`]
+/// keeps.
+pub const LEAD_WORDS: usize = 60;
 
-fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.contains(char::is_whitespace)
+/// The first `n` words of `text`, whitespace collapsed.
+fn first_words(text: &str, n: usize) -> String {
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {
@@ -1007,18 +951,18 @@ fn build_home(
 fn annotated_body(a: &AnalysedArticle, analysis: &Analysis) -> String {
     let annotations = annotations_for(a, analysis, "../");
     if let Some(markdown) = &a.article.markdown {
-        return crate::markdown::render_annotated(markdown, &annotations);
+        return crate::markup::markdown::render_annotated(markdown, &annotations);
     }
     let title = a.article.title.trim();
     let mut html = String::new();
-    for (i, range) in text::paragraphs(&a.article.text).into_iter().enumerate() {
+    for (i, range) in lang::paragraphs(&a.article.text).into_iter().enumerate() {
         // The page shows the title as its h1; a first paragraph that only
         // repeats it would be said twice.
         if i == 0 && a.article.text.get(range.clone()).map(str::trim) == Some(title) {
             continue;
         }
         html.push_str("<p>");
-        text::write_annotated(&a.article.text, range, &annotations, &mut html);
+        html::write_annotated(&a.article.text, range, &annotations, &mut html);
         html.push_str("</p>\n");
     }
     html
@@ -1052,10 +996,10 @@ pub fn annotations_from(
             ActorKind::Place => "place",
         });
         open.push_str("\" href=\"");
-        text::escape_html(root, &mut open);
-        text::escape_html(&actor_url(actor), &mut open);
+        html::escape_html(root, &mut open);
+        html::escape_html(&actor_url(actor), &mut open);
         open.push_str("\" title=\"");
-        text::escape_html(&actor.name, &mut open);
+        html::escape_html(&actor.name, &mut open);
         open.push_str("\">");
         out.push(Annotation {
             start: m.start,
@@ -1066,11 +1010,11 @@ pub fn annotations_from(
     }
     for t in timexes {
         let mut value = String::new();
-        text::escape_html(&t.value, &mut value);
+        html::escape_html(&t.value, &mut value);
         let (open, close) = match dates::html_datetime(&t.value) {
             Some(dt) => {
                 let mut dt_escaped = String::new();
-                text::escape_html(&dt, &mut dt_escaped);
+                html::escape_html(&dt, &mut dt_escaped);
                 (
                     format!("<time class=\"timex\" datetime=\"{dt_escaped}\" title=\"{value}\">"),
                     "</time>",

@@ -21,10 +21,10 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use super::{DateBasis, EventDate, EventKind, EventStatus};
-use crate::actors::Registry;
-use crate::diagnostics::Diagnostic;
-use crate::timex::{DateInterval, Granularity};
+use crate::corpus::diagnostics::Diagnostic;
+use crate::corpus::Registry;
+use crate::corpus::{DateBasis, EventDate, EventKind, EventStatus};
+use crate::corpus::{DateInterval, Granularity};
 
 /// One analyst-written event, validated.
 #[derive(Debug, Clone, PartialEq)]

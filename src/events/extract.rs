@@ -13,11 +13,11 @@ use std::sync::LazyLock;
 use chrono::{Days, NaiveDate};
 use regex::Regex;
 
-use super::{DateBasis, EventDate, EventKind, EventSource, EventStatus};
-use crate::actors::{ActorKind, Mention, Registry};
-use crate::pipeline::AnalysedArticle;
-use crate::text::Sentence;
-use crate::timex::{DateInterval, Granularity, Timex, TimexKind, TimexMod};
+use crate::corpus::AnalysedArticle;
+use crate::corpus::{ActorKind, Mention, Registry};
+use crate::corpus::{DateBasis, EventDate, EventKind, EventSource, EventStatus};
+use crate::corpus::{DateInterval, Granularity, Timex, TimexKind, TimexMod};
+use crate::lang::Sentence;
 
 /// One report of an event in one article, before merging.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,12 +13,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::title::{short_name, title, TitleParts};
-use super::{
-    CuratedEvent, DateBasis, Event, EventDate, EventKind, EventMention, EventSource, EventStatus,
-};
-use crate::actors::{ActorKind, Registry};
-use crate::diagnostics::Diagnostic;
-use crate::timex::DateInterval;
+use super::{CuratedEvent, EventMention};
+use crate::corpus::diagnostics::Diagnostic;
+use crate::corpus::DateInterval;
+use crate::corpus::{ActorKind, Registry};
+use crate::corpus::{DateBasis, Event, EventDate, EventKind, EventSource, EventStatus};
 
 /// A "reported on" date only bounds the event: it happened on or shortly
 /// before publication. News of the week is the common case.

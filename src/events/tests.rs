@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use super::curated::{parse_curated, parse_date};
 use super::merge::merge_with_stats;
 use super::*;
-use crate::actors::{Actor, ActorKind, ArticleActors, Mention, MentionVia, Registry};
-use crate::ingest::{Article, SourceFormat};
-use crate::pipeline::AnalysedArticle;
-use crate::timex::{Anchoring, Timex, TimexKind};
+use crate::corpus::AnalysedArticle;
+use crate::corpus::{Actor, ActorKind, ArticleActors, Mention, MentionVia, Registry};
+use crate::corpus::{Anchoring, Timex, TimexKind};
+use crate::corpus::{Article, SourceFormat};
+use crate::corpus::{DateBasis, Event, EventDate, EventKind, EventSource, EventStatus};
 
 fn actor(id: &str, name: &str, kind: ActorKind, country: Option<&str>, aliases: &[&str]) -> Actor {
     Actor {
@@ -185,7 +186,7 @@ impl Doc {
             },
             published: Some(self.published),
             published_evidence: None,
-            sentences: crate::text::sentences(&self.text),
+            sentences: crate::lang::sentences(&self.text),
             timexes: self.timexes,
             actors: ArticleActors {
                 mentions: self.mentions,

@@ -5,8 +5,8 @@
 //! "Kim", is ambiguous), everyone else by surname ("Shoigu", "Putin").
 //! Organizations and places keep their display names.
 
-use super::{EventKind, EventStatus};
-use crate::actors::{ActorKind, Registry};
+use crate::corpus::{ActorKind, Registry};
+use crate::corpus::{EventKind, EventStatus};
 
 /// What a title is built from.
 pub struct TitleParts<'a> {
@@ -36,7 +36,7 @@ pub fn short_name(id: &str, registry: &Registry) -> String {
             || registry
                 .get(c)
                 .is_some_and(|country| country.name.contains("Korea"))
-    }) || crate::actors::names::person_key(&actor.name).is_some_and(|k| k.korean);
+    }) || crate::lang::names::person_key(&actor.name).is_some_and(|k| k.korean);
     if korean {
         return actor.name.clone();
     }

@@ -14,8 +14,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::Dateline;
-use crate::text;
+use crate::corpus::Dateline;
+use crate::lang;
 
 /// What [`clean`] made of a raw page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -510,7 +510,7 @@ fn is_caption(line: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| CAPTION_PARTICIPLES.contains(&w))
             && words <= 30
-            && text::sentences(line).len() <= 1)
+            && lang::sentences(line).len() <= 1)
 }
 
 struct Line {
@@ -754,7 +754,7 @@ pub(crate) fn find_dateline(paragraph: &str) -> Option<Dateline> {
 /// clause boundary when long.
 fn derive_title(paragraph: &str) -> String {
     const MAX_WORDS: usize = 15;
-    let first = text::sentences(paragraph)
+    let first = lang::sentences(paragraph)
         .first()
         .map(|s| s.text(paragraph).to_string())
         .unwrap_or_else(|| paragraph.to_string());

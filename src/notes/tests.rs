@@ -2,8 +2,8 @@
 //! analysis of the briefing tests.
 
 use super::*;
-use crate::briefing::tests::sample_analysis;
 use crate::config::Period;
+use crate::corpus::sample::sample_analysis;
 
 fn parse_with(config: &SiteConfig, content: &str) -> Result<Note, Vec<NoteError>> {
     let analysis = sample_analysis();
@@ -93,17 +93,21 @@ fn explicit_links_resolve_with_default_or_given_labels() {
     let labels: Vec<&str> = n.links.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels[0], "Ivan Petrov");
     assert_eq!(labels[1], "the Minsk meeting");
-    let md = n.markdown("../");
-    assert!(
-        md.contains("[Ivan Petrov](<../people/ivan-petrov.html>)"),
-        "{md}"
-    );
-    assert!(md.contains("(<../events/e1.html>)"), "{md}");
-    assert!(md.contains("(<../articles/a1.html>)"), "{md}");
-    // The plain text does not depend on where the page is.
+    let targets: Vec<(LinkKind, &str)> = n.links.iter().map(|l| (l.kind, l.id.as_str())).collect();
     assert_eq!(
-        crate::markdown::plain_text(&n.markdown("")),
-        crate::markdown::plain_text(&md)
+        targets,
+        vec![
+            (LinkKind::Actor, "ivan-petrov"),
+            (LinkKind::Event, "e1"),
+            (LinkKind::Article, "a1")
+        ]
+    );
+    // The plain text does not depend on where the links point.
+    let md = n.markdown_with(|l| format!("../{}.html", l.id));
+    assert!(md.contains("[Ivan Petrov](<../ivan-petrov.html>)"), "{md}");
+    assert_eq!(
+        crate::markup::markdown::plain_text(&n.markdown_with(|_| String::new())),
+        crate::markup::markdown::plain_text(&md)
     );
 }
 
@@ -136,7 +140,7 @@ fn labels_with_markdown_characters_stay_literal() {
     let n = parse_note("---\ntitle: T\nperiod: 2024-03\n---\n[[event:e1|*not* [bold]]]\n");
     // `]` ends the label, so this label is `*not* [bold`.
     let n = n.unwrap();
-    let html = crate::markdown::render_annotated(&n.markdown(""), &[]);
+    let html = crate::markup::markdown::render_annotated(&n.markdown_with(|_| String::new()), &[]);
     assert!(html.contains("*not* [bold"), "{html}");
     assert!(!html.contains("<em>"), "{html}");
 }

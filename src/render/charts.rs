@@ -17,8 +17,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::briefing::{ActorPage, ActorRef, EventRef};
-use crate::events::{EventKind, EventStatus};
-use crate::text::escape_html;
+use crate::corpus::{EventKind, EventStatus};
+use crate::markup::html::escape_html;
 
 /// Most columns a chart gets before months are grouped into longer steps.
 pub const MAX_BINS: usize = 48;
@@ -333,7 +333,7 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
             let d = e.date.as_ref()?;
             let fine = d
                 .precision
-                .is_some_and(|p| p <= crate::timex::Granularity::Month);
+                .is_some_and(|p| p <= crate::corpus::Granularity::Month);
             fine.then_some(())?;
             Some((month_index(d.start.as_deref()?)?, e))
         })
@@ -726,7 +726,7 @@ fn event_months(events: &[EventRef]) -> Vec<(i32, &EventRef)> {
         .filter_map(|e| {
             let d = e.date.as_ref()?;
             d.precision
-                .is_some_and(|p| p <= crate::timex::Granularity::Month)
+                .is_some_and(|p| p <= crate::corpus::Granularity::Month)
                 .then_some(())?;
             Some((month_index(d.start.as_deref()?)?, e))
         })

@@ -11,9 +11,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::OutputFile;
 use crate::briefing::{slug, Site};
-use crate::text::escape_html;
-use crate::write::OutputFile;
+use crate::markup::html::escape_html;
 
 pub const ARTICLES_FEED: &str = "feeds/articles.xml";
 pub const BRIEFINGS_FEED: &str = "feeds/briefings.xml";

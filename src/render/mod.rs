@@ -5,17 +5,17 @@
 //!
 //! Autoescaping is on for every `.html` template. The one piece of
 //! pre-escaped HTML in the model is an article's annotated paragraphs, which
-//! the briefing stage builds with `text::write_annotated`.
+//! the briefing stage builds with `html::write_annotated`.
 
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 use tera::{Context, Tera};
 
-use crate::actors::ActorKind;
 use crate::briefing::{ActorPage, Site};
-use crate::write::OutputFile;
+use crate::corpus::ActorKind;
 
 pub mod charts;
 pub mod feeds;
@@ -79,8 +79,48 @@ pub enum RenderError {
     },
     #[error("cannot write the JSON export: {0}")]
     Export(#[from] serde_json::Error),
-    #[error(transparent)]
-    Output(#[from] crate::write::WriteError),
+    /// The sink the files go to failed (a full disk, a bad path).
+    #[error("{0}")]
+    Output(Box<dyn std::error::Error + Send + Sync>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Forward-slash path relative to the output root, e.g. `people/x.html`.
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: contents.into(),
+        }
+    }
+}
+
+/// Where rendered files go as they are made: a build's staging folder (see
+/// `write::Staging`), or memory. Pages are handed over as soon as they are
+/// rendered, so memory holds the site model and a page per thread, not the
+/// whole rendered site.
+pub trait Sink: Sync {
+    type Error: std::error::Error + Send + Sync + 'static;
+
+    /// Stores one file.
+    fn put(&self, path: &str, contents: &[u8]) -> Result<(), Self::Error>;
+
+    /// Stores one file written by `write`, streamed rather than built in
+    /// memory first (the JSON export).
+    fn put_with(
+        &self,
+        path: &str,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Self::Error>;
+}
+
+fn output_error(e: impl std::error::Error + Send + Sync + 'static) -> RenderError {
+    RenderError::Output(Box::new(e))
 }
 
 /// The loaded templates plus the stylesheet, defaults overridden by the
@@ -287,19 +327,16 @@ pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>
 /// soon as it is rendered and then dropped, so memory holds the site model
 /// and a page per thread, not the whole rendered site. Returns the number of
 /// files written.
-pub fn render_into(
-    root: &Path,
-    site: &Site,
-    staging: &crate::write::Staging,
-) -> Result<usize, RenderError> {
+pub fn render_into<S: Sink>(root: &Path, site: &Site, sink: &S) -> Result<usize, RenderError> {
     let templates = Templates::load(root)?;
     let files = render_each(&templates, site, |path: &str, contents: Vec<u8>| {
-        staging.put(path, &contents).map_err(RenderError::from)
+        sink.put(path, &contents).map_err(output_error)
     })?;
-    staging.put_with("data/dossier.json", |out| {
+    sink.put_with("data/dossier.json", |out| {
         serde_json::to_writer_pretty(&mut *out, &site.export)?;
         out.write_all(b"\n")
-    })?;
+    })
+    .map_err(output_error)?;
     Ok(files + 1)
 }
 

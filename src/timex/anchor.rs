@@ -6,7 +6,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::recognize::{Portion, Spec, Unit, WeekdayShift, YearRef};
 use super::tense::Tense;
-use super::{Anchoring, DateInterval, Granularity, TimexKind, TimexMod};
+use crate::corpus::{Anchoring, DateInterval, Granularity, TimexKind, TimexMod};
 
 /// What the second pass knows when it resolves one expression.
 #[derive(Debug, Clone, Copy)]

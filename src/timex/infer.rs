@@ -11,9 +11,10 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::Serialize;
 
+use super::annotate;
 use super::lexicon::{self, MONTH_ALT};
 use super::tense::{self, Tense};
-use super::{annotate, Anchoring, Granularity, TimexKind, TimexMod};
+use crate::corpus::{Anchoring, Granularity, TimexKind, TimexMod};
 
 /// A bound on the publication date from outside the text, e.g. a role
 /// tenure: "Defense Minister Sergei Shoigu" → not after 2024-05-12.
@@ -119,7 +120,7 @@ pub fn infer_publication_date(
             evidence.push(format!("not after {a}: {}", c.reason));
         }
     }
-    let sentences = crate::text::sentences(text);
+    let sentences = crate::lang::sentences(text);
     let mut latest_past_year: Option<(i32, String)> = None;
     for t in annotate(text, None) {
         let usable = t.kind == TimexKind::Date

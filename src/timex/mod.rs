@@ -2,7 +2,6 @@
 //! TIMEX3-style values anchored to the publication date.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
 mod anchor;
 mod infer;
@@ -10,94 +9,10 @@ mod lexicon;
 mod recognize;
 mod tense;
 
+use crate::corpus::{DateInterval, Granularity, Timex, TimexKind, TimexMod};
 pub use infer::{infer_publication_date, DateConstraint, InferredDate};
 use recognize::{Candidate, Spec};
 use tense::Tense;
-
-/// What kind of time expression this is. Only `Date` (and `Time`, whose value
-/// is its day) may become an event date; durations and sets never do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TimexKind {
-    Date,
-    Time,
-    Duration,
-    Set,
-}
-
-/// How precise a date value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Granularity {
-    Day,
-    Week,
-    Month,
-    Season,
-    Quarter,
-    HalfYear,
-    Year,
-    Decade,
-    Century,
-}
-
-/// TIMEX3 `mod` and range markers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum TimexMod {
-    Start,
-    Mid,
-    End,
-    Approx,
-    /// "since Sep. 12": from the value on.
-    Since,
-    /// "until 2030": up to the value.
-    Until,
-    Before,
-    After,
-}
-
-/// Where a value's missing parts came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Anchoring {
-    /// Fully specified in the text ("27 July 2023").
-    Absolute,
-    /// Completed from the publication date ("July 27", "last week").
-    Publication,
-    /// Completed from the last date mentioned ("the next day").
-    Narrative,
-    /// No reference date was available; the value is left underspecified.
-    Unanchored,
-}
-
-/// An inclusive calendar interval covered by a date value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct DateInterval {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-}
-
-/// One time expression found in a text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Timex {
-    /// Byte offsets into the text that was annotated.
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub kind: TimexKind,
-    /// TIMEX3 value: `2023-07-27`, `2024-06`, `2023-W36`, `2024-SU`, `199X`,
-    /// `1950/1953`, `P3D`, `XXXX-XX-XX` …
-    pub value: String,
-    pub granularity: Option<Granularity>,
-    #[serde(rename = "mod")]
-    pub modifier: Option<TimexMod>,
-    /// The calendar days the value covers, when it is a date.
-    pub interval: Option<DateInterval>,
-    pub anchoring: Anchoring,
-    /// True for a reference to the future relative to the anchor ("will visit
-    /// in August"): events dated by it are planned.
-    pub future: bool,
-}
 
 /// Finds and normalizes the time expressions in `text`, anchoring
 /// underspecified ones to `reference` (the publication date).
@@ -117,7 +32,7 @@ static REPORTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 
 pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
     let candidates = merge_adjacent(text, recognize::recognize(text));
-    let sentences = crate::text::sentences(text);
+    let sentences = crate::lang::sentences(text);
     let mut out: Vec<Timex> = Vec::with_capacity(candidates.len());
     let mut narrative: Option<(DateInterval, Granularity)> = None;
     // (sentence start, year) of the last year the text stated in a sentence.
@@ -195,7 +110,7 @@ pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
 /// The byte range of the sentence containing `pos` (the whole text if the
 /// splitter left it out, e.g. in a blank-line gap).
 fn sentence_range(
-    sentences: &[crate::text::Sentence],
+    sentences: &[crate::lang::Sentence],
     text: &str,
     pos: usize,
 ) -> std::ops::Range<usize> {

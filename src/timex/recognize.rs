@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::lexicon::{self, MONTH_ALT, NUMBER_ALT, PART_OF_DAY_ALT, SEASON_ALT, WEEKDAY_ALT};
-use super::TimexMod;
+use crate::corpus::TimexMod;
 
 /// A year as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 //! and publication date, late reports, first appearances, plans, notes.
 
 use super::*;
-use crate::briefing::tests::{article, day, event, mention, sample_analysis};
 use crate::config::Period;
-use crate::timex::Granularity;
+use crate::corpus::sample::{article, day, event, mention, sample_analysis};
+use crate::corpus::Granularity;
 
 fn page<'a>(pages: &'a [BriefingPage], id: &str) -> &'a BriefingPage {
     pages
@@ -74,7 +74,7 @@ fn a_late_report_of_an_old_event_is_new_in_its_publication_period() {
     let mut analysis = sample_analysis();
     let text =
         "Officials confirmed on Tuesday that Ivan Petrov had met Lena Varga in Minsk last spring.";
-    let mut late = crate::pipeline::AnalysedArticle {
+    let mut late = crate::corpus::AnalysedArticle {
         article: article(
             "a3",
             "Old meeting confirmed",
@@ -84,14 +84,14 @@ fn a_late_report_of_an_old_event_is_new_in_its_publication_period() {
         ),
         published: Some(day("2025-01-14")),
         published_evidence: None,
-        sentences: crate::text::sentences(text),
+        sentences: crate::lang::sentences(text),
         timexes: Vec::new(),
         actors: Default::default(),
     };
     late.actors.mentions = vec![mention(text, "Ivan Petrov", "ivan-petrov")];
     analysis.articles.push(late);
     if let Some(e1) = analysis.events.iter_mut().find(|e| e.id == "e1") {
-        e1.sources.push(crate::events::EventSource {
+        e1.sources.push(crate::corpus::EventSource {
             article: "a3".to_string(),
             sentence: "Ivan Petrov had met Lena Varga in Minsk.".to_string(),
             start: 0,

@@ -1,6 +1,7 @@
 use super::*;
-use crate::briefing::{self, tests::sample_analysis, DateView, Site};
-use crate::timex::Granularity;
+use crate::briefing::{self, DateView, Site};
+use crate::corpus::sample::sample_analysis;
+use crate::corpus::Granularity;
 
 fn site() -> Site {
     briefing::build(&sample_analysis())
@@ -172,7 +173,7 @@ fn person_charts_link_relative_and_cap_the_network() {
         .map(|i| ActorRef {
             id: format!("p{i}"),
             name: format!("Person number {i} with a very long name indeed"),
-            kind: crate::actors::ActorKind::Person,
+            kind: crate::corpus::ActorKind::Person,
             url: format!("people/p{i}.html"),
             count: 30 - i,
         })

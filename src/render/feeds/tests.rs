@@ -1,5 +1,6 @@
 use super::*;
-use crate::briefing::{self, tests::sample_analysis};
+use crate::briefing::{self};
+use crate::corpus::sample::sample_analysis;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 

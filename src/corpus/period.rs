@@ -8,8 +8,27 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::fmt;
 
-use crate::briefing::dates::{MONTH_ABBREVIATIONS, MONTH_NAMES};
 use crate::config::Period;
+
+/// English month names and their abbreviations, for every date label of
+/// the site (pages, briefings, charts).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// One briefing period. Ordered by time (all ids of one site share a kind).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -10,7 +10,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-use crate::text::{self, Annotation};
+use crate::markup::html::{self, Annotation};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -194,12 +194,12 @@ pub fn render_annotated(markdown: &str, annotations: &[Annotation]) -> String {
                 Event::End(TagEnd::Image) => {
                     if let Some((src, title, alt)) = image_alt.take() {
                         html.push_str("<img src=\"");
-                        text::escape_html(&src, &mut html);
+                        html::escape_html(&src, &mut html);
                         html.push_str("\" alt=\"");
-                        text::escape_html(&alt, &mut html);
+                        html::escape_html(&alt, &mut html);
                         if !title.is_empty() {
                             html.push_str("\" title=\"");
-                            text::escape_html(&title, &mut html);
+                            html::escape_html(&title, &mut html);
                         }
                         html.push_str("\">");
                     }
@@ -253,11 +253,11 @@ pub fn render_annotated(markdown: &str, annotations: &[Annotation]) -> String {
                     match safe_url(dest_url) {
                         Some(url) => {
                             html.push_str("<a href=\"");
-                            text::escape_html(url, &mut html);
+                            html::escape_html(url, &mut html);
                             html.push('"');
                             if !title.is_empty() {
                                 html.push_str(" title=\"");
-                                text::escape_html(title, &mut html);
+                                html::escape_html(title, &mut html);
                                 html.push('"');
                             }
                             // Only links leaving the site get rel: an
@@ -332,21 +332,21 @@ pub fn render_annotated(markdown: &str, annotations: &[Annotation]) -> String {
                 match extraction.runs.get(i).cloned().flatten() {
                     Some(range) if !in_code_block => {
                         let anns = if in_link > 0 { &without_links } else { &sorted };
-                        text::write_annotated(plain, range, anns, &mut html);
+                        html::write_annotated(plain, range, anns, &mut html);
                     }
                     // Code blocks, and runs that were only whitespace.
-                    _ => text::escape_html(t, &mut html),
+                    _ => html::escape_html(t, &mut html),
                 }
                 if is_code {
                     html.push_str("</code>");
                 }
             }
             // Raw HTML is shown as text: an article must not inject markup.
-            Event::Html(t) | Event::InlineHtml(t) => text::escape_html(t, &mut html),
-            Event::InlineMath(t) | Event::DisplayMath(t) => text::escape_html(t, &mut html),
+            Event::Html(t) | Event::InlineHtml(t) => html::escape_html(t, &mut html),
+            Event::InlineMath(t) | Event::DisplayMath(t) => html::escape_html(t, &mut html),
             Event::FootnoteReference(t) => {
                 html.push('[');
-                text::escape_html(t, &mut html);
+                html::escape_html(t, &mut html);
                 html.push(']');
             }
             Event::SoftBreak => html.push('\n'),

@@ -1,0 +1,105 @@
+//! The site's URL scheme, in one place: where each page of the site lives
+//! (relative to the site root), fragment ids, the public base address, and
+//! the targets of the analyst's explicit links. Other stages speak of ids;
+//! only the site model turns them into addresses.
+
+use crate::corpus::{Actor, ActorKind, ExplicitLink, LinkKind, Note, PeriodId, Registry};
+
+/// The file an actor's page lives in, by kind.
+pub fn actor_url(actor: &Actor) -> String {
+    let folder = match actor.kind {
+        ActorKind::Person => "people",
+        ActorKind::Organization => "organizations",
+        ActorKind::Country | ActorKind::Place => "places",
+    };
+    format!("{folder}/{}.html", file_stem(&actor.id))
+}
+
+pub fn article_url(id: &str) -> String {
+    format!("articles/{}.html", file_stem(id))
+}
+
+pub fn event_url(id: &str) -> String {
+    format!("events/{}.html", file_stem(id))
+}
+
+/// Ids come from other stages and from content; a page file name must be
+/// safe whatever they contain, so anything outside a conservative set
+/// becomes `-`.
+fn file_stem(id: &str) -> String {
+    let stem: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if stem.is_empty() {
+        "-".to_string()
+    } else {
+        stem
+    }
+}
+
+/// A fragment id from free text: lower-case ASCII words joined by `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-').to_string();
+    if trimmed.is_empty() {
+        "x".to_string()
+    } else {
+        trimmed
+    }
+}
+
+/// The page of a briefing period.
+pub fn briefing_url(id: PeriodId) -> String {
+    format!("briefings/{id}.html")
+}
+
+/// The page an explicit link of a note points at, relative to the site
+/// root; `None` when its target has no page.
+pub fn link_url(link: &ExplicitLink, registry: &Registry) -> Option<String> {
+    match link.kind {
+        LinkKind::Actor => registry.get(&link.id).map(actor_url),
+        LinkKind::Event => Some(event_url(&link.id)),
+        LinkKind::Article => Some(article_url(&link.id)),
+    }
+}
+
+/// A note's body with its explicit links turned into Markdown links to
+/// their pages, prefixed with `root` (the page's way back to the site root).
+pub fn note_markdown(note: &Note, registry: &Registry, root: &str) -> String {
+    note.markdown_with(|link| format!("{root}{}", link_url(link, registry).unwrap_or_default()))
+}
+
+/// `https://example.org/brief` → `https://example.org/brief/`, so page
+/// paths can be appended; blank or non-web values count as unset (the
+/// `check` command is the place to complain about them).
+pub fn normalise_base_url(raw: Option<&str>) -> Option<String> {
+    let url = raw?.trim();
+    if url.is_empty() || !is_web_url(url) {
+        return None;
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Some(url)
+}
+
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
+}

@@ -1,0 +1,13 @@
+//! The language layer, below every stage: what the stages share to read
+//! text, so that dates, actors and events work on the same sentences and
+//! words instead of each re-reading the text.
+//!
+//! - [`sentences`]: paragraphs and sentences as byte ranges.
+//! - [`names`]: the name-part lists of `data/names/` (Korean surnames and
+//!   syllables, given names) and the keys that compare spellings of a name
+//!   across romanizations part by part.
+
+pub mod names;
+pub mod sentences;
+
+pub use sentences::{paragraphs, sentence_at, sentences, Sentence};
