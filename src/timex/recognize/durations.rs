@@ -1,0 +1,125 @@
+//! Durations: a counted length of time ("three days", "18-month-old") and a
+//! bare plural unit used as a vague one ("within days").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::scan::{glued_number, prev_word, re};
+use super::Spec;
+use crate::timex::lexicon::{self, NUMBER_ALT};
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b({NUMBER_ALT}|\d+(?:\.\d+)?)(?:\s+|-)(hour|day|week|month|year|decade|century)s?(?:-(?:long|old))?\b"
+    ))
+});
+/// A bare plural unit used as a vague duration: "within days", "weeks
+/// after", "could take years", "a decades-long goal".
+static VAGUE_DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(for|within|in|take|takes|took|taking|lasted|spent)\s+)?(days|weeks|months|years|decades)(-long|-old)?\b(?:\s+(after|before|later|earlier)\b)?",
+    )
+});
+
+/// "three days", "a year" after a duration word, "18-month-old".
+pub(super) fn durations(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    for c in DURATION.captures_iter(text) {
+        let all = c.get(0).map(|m| m.range()).unwrap_or_default();
+        let (Some(n), Some(u)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let raw = n.as_str().to_ascii_lowercase();
+        // "a year" needs a duration word before it ("for a year"); otherwise it
+        // is usually a rate ("twice a year") or a noun phrase.
+        if matches!(raw.as_str(), "a" | "an") {
+            let prev = prev_word(text, all.start).to_ascii_lowercase();
+            if !matches!(
+                prev.as_str(),
+                "for"
+                    | "over"
+                    | "within"
+                    | "in"
+                    | "after"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "than"
+                    | "least"
+                    | "past"
+                    | "last"
+                    | "lasting"
+                    | "spent"
+                    | "only"
+                    | "just"
+            ) {
+                continue;
+            }
+        }
+        if raw.contains('.') && !raw.chars().all(|ch| ch.is_ascii_digit() || ch == '.') {
+            continue;
+        }
+        if n.as_str()
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_digit())
+            && glued_number(text, n.start(), n.start() + n.as_str().len())
+        {
+            // Digits glued to a hyphen are fine here ("18-month-old").
+            let next = text.get(n.end()..).unwrap_or("");
+            if !next.starts_with('-') && !next.starts_with(' ') {
+                continue;
+            }
+        }
+        let amount = if raw.contains('.') {
+            Some(raw.clone())
+        } else {
+            lexicon::number_value(&raw).map(|v| v.to_string())
+        };
+        let amount = amount.unwrap_or_else(|| "X".to_string());
+        let unit = u.as_str().to_ascii_lowercase();
+        let value = match unit.as_str() {
+            "hour" => format!("PT{amount}H"),
+            "day" => format!("P{amount}D"),
+            "week" => format!("P{amount}W"),
+            "month" => format!("P{amount}M"),
+            "year" => format!("P{amount}Y"),
+            "decade" => format!("P{amount}DE"),
+            _ => format!("P{amount}CE"),
+        };
+        push(all.start, all.end, Spec::Duration(value), 4);
+    }
+}
+
+/// "within days", "weeks after", "decades-long".
+pub(super) fn vague_durations(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    for c in VAGUE_DURATION.captures_iter(text) {
+        let (Some(_), Some(u)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        // Only with a word that makes it a length of time; "days" alone is
+        // too often part of something else ("the days of the war").
+        let prev = prev_word(text, u.start()).to_ascii_lowercase();
+        let quantified = prev
+            .trim_matches(|ch: char| !ch.is_alphanumeric())
+            .parse::<u32>()
+            .is_ok()
+            || lexicon::number_value(&prev).is_some()
+            || matches!(
+                prev.as_str(),
+                "few" | "several" | "many" | "recent" | "coming"
+            );
+        if quantified || (c.get(1).is_none() && c.get(3).is_none() && c.get(4).is_none()) {
+            continue;
+        }
+        let letter = match u.as_str().to_ascii_lowercase().as_str() {
+            "days" => "D",
+            "weeks" => "W",
+            "months" => "M",
+            "years" => "Y",
+            _ => "DE",
+        };
+        let end = c.get(3).map(|m| m.end()).unwrap_or(u.end());
+        push(u.start(), end, Spec::Duration(format!("PX{letter}")), 4);
+    }
+}

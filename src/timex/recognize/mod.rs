@@ -1,0 +1,262 @@
+//! First pass: find time expressions and write what the text itself says,
+//! leaving missing parts underspecified (a month and day without a year, a
+//! weekday, "last week"). The second pass ([`super::anchor`]) fills them in.
+
+mod calendar;
+mod clock;
+mod durations;
+mod holidays;
+mod modifiers;
+mod relative;
+mod scan;
+mod seasons;
+mod sets;
+mod vague;
+
+use std::collections::BTreeMap;
+
+use crate::corpus::TimexMod;
+
+/// A year as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    Absolute(i32),
+    /// Offset from the reference year ("this year" 0, "last June" -1).
+    Relative(i32),
+    /// Not given: chosen from the reference date and tense.
+    Undefined,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
+
+/// Which part of a relative period is meant ("later this year").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Portion {
+    Whole,
+    /// Before the reference date ("earlier this month").
+    Earlier,
+    /// After the reference date ("later this year").
+    Later,
+}
+
+/// How a weekday is placed relative to the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekdayShift {
+    /// From the tense of the sentence.
+    Tense,
+    Last,
+    Next,
+    This,
+}
+
+/// The underspecified meaning of one expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Spec {
+    Day {
+        year: YearRef,
+        month: u32,
+        day: u32,
+    },
+    DayRange {
+        year: YearRef,
+        from: (u32, u32),
+        to: (u32, u32),
+    },
+    Month {
+        year: YearRef,
+        month: u32,
+    },
+    Year(i32),
+    YearRange(i32, i32),
+    /// First three digits of the decade: 199 for "the 1990s".
+    Decade(i32),
+    /// TIMEX3 century value: 19 for "the 20th century".
+    Century(i32),
+    Season {
+        year: YearRef,
+        code: &'static str,
+    },
+    Quarter {
+        year: YearRef,
+        quarter: u32,
+    },
+    Half {
+        year: YearRef,
+        half: u32,
+    },
+    Weekday {
+        weekday: u32,
+        shift: WeekdayShift,
+    },
+    /// "on the 27th": a day of the reference month.
+    DayOfMonth(u32),
+    /// Days from the reference date: today 0, yesterday -1.
+    RelativeDay(i64),
+    /// "last week", "this year", "later this month".
+    RelativeUnit {
+        unit: Unit,
+        offset: i32,
+        portion: Portion,
+    },
+    /// "two days ago".
+    Ago {
+        unit: Unit,
+        count: u32,
+    },
+    /// Relative to the last date mentioned: "the next day" (+1), "that
+    /// week" (0), "two days later" (+2).
+    Narrative {
+        unit: Unit,
+        offset: i64,
+    },
+    /// A clock time ("2:22 a.m."); its value is the day it falls on.
+    Clock {
+        hour: u32,
+        minute: u32,
+    },
+    /// A complete TIMEX3 duration value (`P3D`).
+    Duration(String),
+    /// A complete TIMEX3 set value (`P1Y`, `XXXX-WXX-1`).
+    Set(String),
+    /// A vague reference: `PAST_REF` ("recently", "in recent months") or
+    /// `FUTURE_REF` ("in the coming weeks", "in the near future").
+    Vague(&'static str),
+}
+
+/// A recognized expression before anchoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub spec: Spec,
+    /// START/MID/END/APPROX, part of the expression's own text.
+    pub position: Option<TimexMod>,
+    /// SINCE/UNTIL/BEFORE/AFTER from a preceding preposition (not in the span).
+    pub relation: Option<TimexMod>,
+    /// Part of day ("evening") for the record; it never changes the date.
+    pub part_of_day: Option<&'static str>,
+    /// Set when a clock time was merged into this day expression.
+    pub has_clock: bool,
+}
+
+impl Candidate {
+    /// True when the text states the year of this expression ("in 2019",
+    /// "last year's", "July 2000"), so that later open months in the same
+    /// sentence can take it.
+    pub fn states_year(&self) -> bool {
+        match &self.spec {
+            Spec::Year(_) => true,
+            Spec::Day { year, .. }
+            | Spec::DayRange { year, .. }
+            | Spec::Month { year, .. }
+            | Spec::Season { year, .. }
+            | Spec::Quarter { year, .. }
+            | Spec::Half { year, .. } => *year != YearRef::Undefined,
+            Spec::RelativeUnit { unit, .. } => *unit == Unit::Year,
+            _ => false,
+        }
+    }
+}
+
+/// Everything the first pass finds in `text`, overlapping candidates removed
+/// (the longest wins), in text order.
+pub fn recognize(text: &str) -> Vec<Candidate> {
+    let mut found: Vec<(Candidate, u8)> = Vec::new();
+    let mut extra: Vec<(Candidate, u8)> = Vec::new();
+    let mut push = |start: usize, end: usize, spec: Spec, priority: u8| {
+        found.push((
+            Candidate {
+                start,
+                end,
+                spec,
+                position: None,
+                relation: None,
+                part_of_day: None,
+                has_clock: false,
+            },
+            priority,
+        ));
+    };
+
+    // The families in a fixed order: `select_longest` keeps that order among
+    // exact ties, with everything in `extra` after everything in `found`.
+    calendar::iso_dates(text, &mut push);
+    calendar::dotted_dates(text, &mut push);
+    calendar::slash_dates(text, &mut push);
+    calendar::month_days(text, &mut push);
+    calendar::day_months(text, &mut push);
+    calendar::month_years(text, &mut push);
+    calendar::months_alone(text, &mut push);
+    calendar::days_of_month(text, &mut push);
+    calendar::year_ranges(text, &mut push);
+    calendar::decades(text, &mut push);
+    calendar::centuries(text, &mut push);
+    calendar::years(text, &mut push);
+    seasons::seasons(text, &mut push);
+    seasons::quarters(text, &mut push);
+    seasons::year_quarters(text, &mut push);
+    relative::weekdays(text, &mut extra);
+    relative::relative_days(text, &mut extra);
+    relative::relative_units(text, &mut push);
+    relative::portions(text, &mut extra);
+    relative::ago(text, &mut push);
+    relative::narrative_days(text, &mut extra);
+    durations::durations(text, &mut push);
+    sets::sets(text, &mut push);
+    clock::clock_times(text, &mut push);
+    vague::vague_refs(text, &mut push);
+    durations::vague_durations(text, &mut push);
+    holidays::holidays(text, &mut push);
+
+    found.extend(extra);
+    let mut kept = select_longest(found);
+    modifiers::attach_modifiers(text, &mut kept);
+    kept
+}
+
+fn day(year: YearRef, month: u32, day: u32) -> Spec {
+    Spec::Day { year, month, day }
+}
+
+fn year_ref(abs: Option<i32>, rel_word: Option<&str>) -> YearRef {
+    if let Some(y) = abs {
+        return YearRef::Absolute(y);
+    }
+    match rel_word.map(|w| w.to_ascii_lowercase()) {
+        Some(w) if w == "last" || w == "past" => YearRef::Relative(-1),
+        Some(w) if w == "next" || w == "coming" => YearRef::Relative(1),
+        Some(_) => YearRef::Relative(0),
+        None => YearRef::Undefined,
+    }
+}
+
+/// Keeps the longest of overlapping candidates (then the higher priority,
+/// then the earlier), and returns them in text order.
+fn select_longest(mut found: Vec<(Candidate, u8)>) -> Vec<Candidate> {
+    found.sort_by(|(a, pa), (b, pb)| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(pa.cmp(pb))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
+    for (cand, _) in found {
+        let clash_before = kept
+            .range(..cand.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > cand.start);
+        if !clash_before {
+            kept.insert(cand.start, cand);
+        }
+    }
+    kept.into_values().collect()
+}

@@ -1,0 +1,99 @@
+//! Modifiers around a chosen candidate: a positional one that joins the
+//! expression ("early", "the end of") and a relating preposition ("since").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::scan::{before, re};
+use super::{Candidate, Spec};
+use crate::corpus::TimexMod;
+
+/// Positional modifiers that are part of the expression ("early October").
+static POSITION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b((?:the\s+)?(?:early|late|mid)|the\s+middle\s+of|middle\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+end\s+of|end\s+of|the\s+close\s+of|the\s+turn\s+of|around|about|approximately|circa|roughly|some)(?:\s+|-)$",
+    )
+});
+/// Prepositions that relate the expression to a range ("since Sep. 12").
+static RELATION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(since|until|till|through|by|before|after|as\s+of|from)\s+(?:at\s+least\s+|as\s+early\s+as\s+)?$",
+    )
+});
+
+/// Extends each candidate over a positional modifier before it ("early",
+/// "mid-", "the end of") and records a relating preposition ("since").
+pub(super) fn attach_modifiers(text: &str, cands: &mut [Candidate]) {
+    let mut prev_end = 0;
+    for c in cands.iter_mut() {
+        let window = before(text, c.start, 40);
+        let window_start = c.start - window.len();
+        if matches!(
+            c.spec,
+            Spec::Duration(_) | Spec::Set(_) | Spec::Clock { .. }
+        ) {
+            if let Some(m) = POSITION_PREFIX.captures(window) {
+                let w = m
+                    .get(1)
+                    .map(|x| x.as_str().to_ascii_lowercase())
+                    .unwrap_or_default();
+                if matches!(
+                    w.as_str(),
+                    "around" | "about" | "approximately" | "circa" | "roughly" | "some"
+                ) {
+                    let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
+                    if start >= prev_end {
+                        c.start = start;
+                        c.position = Some(TimexMod::Approx);
+                    }
+                }
+            }
+            prev_end = c.end;
+            continue;
+        }
+        if c.position.is_none() {
+            if let Some(m) = POSITION_PREFIX.captures(window) {
+                let w = m
+                    .get(1)
+                    .map(|x| {
+                        x.as_str()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_ascii_lowercase()
+                    })
+                    .unwrap_or_default();
+                let w = w.strip_prefix("the ").unwrap_or(&w).to_string();
+                let position = match w.as_str() {
+                    "early" | "start of" | "beginning of" => Some(TimexMod::Start),
+                    "mid" | "middle of" => Some(TimexMod::Mid),
+                    "late" | "end of" | "close of" | "turn of" => Some(TimexMod::End),
+                    _ => Some(TimexMod::Approx),
+                };
+                let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
+                // "late" before a relative-day word is an adverb ("arrived late
+                // yesterday" still dates to yesterday).
+                if start >= prev_end && !matches!(c.spec, Spec::Narrative { .. }) {
+                    c.start = start;
+                    c.position = position;
+                }
+            }
+        }
+        let window = before(text, c.start, 20);
+        if let Some(m) = RELATION_PREFIX.captures(window) {
+            let w = m
+                .get(1)
+                .map(|x| x.as_str().to_ascii_lowercase())
+                .unwrap_or_default();
+            c.relation = match w.as_str() {
+                "since" | "as of" => Some(TimexMod::Since),
+                "until" | "till" | "through" | "by" => Some(TimexMod::Until),
+                "before" => Some(TimexMod::Before),
+                "after" => Some(TimexMod::After),
+                _ => None,
+            };
+        }
+        prev_end = c.end;
+    }
+}

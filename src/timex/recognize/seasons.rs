@@ -1,0 +1,194 @@
+//! Parts of a year: seasons, quarters and halves ("last summer", "Q3 2023",
+//! "the first half of the year").
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::scan::{before, next_word, num, plausible_year, prev_word, re};
+use super::{year_ref, Spec, YearRef};
+use crate::timex::lexicon::{self, SEASON_ALT};
+
+static SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:(this|last|next|past|coming)\s+)?({SEASON_ALT})(?:(?:\s+of)?\s+(\d{{4}})\b|(?:\s+of)?\s+(this|last|next)\s+year\b)?"
+    ))
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:([QH])([1-4])|(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(quarter|half))(?:(?:\s+of)?\s+(?:(\d{4})\b|(this|last|next)\s+year\b|(the\s+year)\b)|\s+(\d{4})\b)?",
+    )
+});
+static YEAR_QUARTER: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})\s*[-/]?\s*([QH])([1-4])\b"));
+
+/// "summer", "last winter", "the spring of 2023".
+pub(super) fn seasons(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    for c in SEASON.captures_iter(text) {
+        season(text, &c, push);
+    }
+}
+
+/// "Q3", "the fourth quarter", "the first half of 2023".
+pub(super) fn quarters(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    for c in QUARTER.captures_iter(text) {
+        quarter(text, &c, push);
+    }
+}
+
+/// "2023 Q3", "2024-H1".
+pub(super) fn year_quarters(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    for c in YEAR_QUARTER.captures_iter(text) {
+        let all = c.get(0).map(|m| m.range()).unwrap_or_default();
+        let (Some(y), Some(kind), Some(n)) = (num(&c, 1), c.get(2), num(&c, 3)) else {
+            continue;
+        };
+        let year = YearRef::Absolute(y as i32);
+        let spec = if kind.as_str().eq_ignore_ascii_case("q") {
+            Spec::Quarter { year, quarter: n }
+        } else if n <= 2 {
+            Spec::Half { year, half: n }
+        } else {
+            continue;
+        };
+        push(all.start, all.end, spec, 1);
+    }
+}
+
+fn season(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    let (Some(all), Some(sw)) = (c.get(0), c.get(2)) else {
+        return;
+    };
+    let Some(code) = lexicon::season_code(sw.as_str()) else {
+        return;
+    };
+    let lead = c.get(1).map(|m| m.as_str());
+    let abs = c
+        .get(3)
+        .and_then(|y| y.as_str().parse::<i32>().ok())
+        .filter(|y| plausible_year(*y));
+    let rel = c.get(4).map(|m| m.as_str());
+    let prev = prev_word(text, all.start()).to_ascii_lowercase();
+    // "the spring" is a season after a preposition ("in the spring"), not
+    // as a subject ("the spring of the rifle").
+    let prev2 = prev_word(text, all.start().saturating_sub(prev.len() + 1)).to_ascii_lowercase();
+    let bare_the = prev == "the"
+        && !matches!(
+            prev2.as_str(),
+            "in" | "during"
+                | "by"
+                | "since"
+                | "until"
+                | "over"
+                | "through"
+                | "for"
+                | "before"
+                | "after"
+        );
+    if bare_the && abs.is_none() && rel.is_none() {
+        return;
+    }
+    let context = lead.is_some()
+        || abs.is_some()
+        || rel.is_some()
+        || matches!(
+            prev.as_str(),
+            "in" | "the"
+                | "during"
+                | "since"
+                | "until"
+                | "by"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "last"
+                | "next"
+                | "of"
+        );
+    // "fall" is a verb far more often than a season.
+    let is_fall = sw.as_str().eq_ignore_ascii_case("fall");
+    if !context
+        || is_fall
+            && lead.is_none()
+            && abs.is_none()
+            && rel.is_none()
+            && prev != "the"
+            && prev != "in"
+    {
+        return;
+    }
+    if is_fall && (prev == "the" || prev == "in") && abs.is_none() && rel.is_none() {
+        // "in the fall of Kabul", "the fall in prices": only "in the fall" at a
+        // clause end or before a year is the season.
+        let next = next_word(text, all.end());
+        if !next.is_empty() && !next.starts_with(['.', ',', ';']) {
+            return;
+        }
+    }
+    let year = year_ref(abs, rel.or(lead));
+    // "in the summer of 2023": the article belongs to the expression.
+    let start = if prev == "the" && lead.is_none() {
+        all.start() - before(text, all.start(), 4).len()
+    } else {
+        all.start()
+    };
+    let start = if text
+        .get(start..start + 3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    {
+        start
+    } else {
+        all.start()
+    };
+    push(start, all.end(), Spec::Season { year, code }, 2);
+}
+
+fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    let Some(all) = c.get(0) else {
+        return;
+    };
+    let (kind_is_quarter, n) = if let (Some(k), Some(n)) = (c.get(1), num(c, 2)) {
+        (k.as_str().eq_ignore_ascii_case("q"), n)
+    } else {
+        let (Some(o), Some(k)) = (c.get(3), c.get(4)) else {
+            return;
+        };
+        let Some(n) = lexicon::ordinal_value(o.as_str()) else {
+            return;
+        };
+        let is_q = k.as_str().eq_ignore_ascii_case("quarter");
+        let n = if !is_q && n == 4 { 2 } else { n };
+        (is_q, n)
+    };
+    let abs = c
+        .get(5)
+        .or(c.get(8))
+        .and_then(|y| y.as_str().parse::<i32>().ok());
+    let rel = c.get(6).map(|m| m.as_str());
+    let the_year = c.get(7).is_some();
+    if abs.is_none() && rel.is_none() && !the_year {
+        // "the first half of the match": without a year a half is not a
+        // date, but "the fourth quarter" is one in news prose.
+        if c.get(1).is_none() && !kind_is_quarter {
+            return;
+        }
+    }
+    let year = if the_year {
+        YearRef::Relative(0)
+    } else {
+        year_ref(abs, rel)
+    };
+    let year = if abs.is_none() && rel.is_none() && !the_year {
+        YearRef::Undefined
+    } else {
+        year
+    };
+    let spec = if kind_is_quarter {
+        Spec::Quarter { year, quarter: n }
+    } else if n <= 2 {
+        Spec::Half { year, half: n }
+    } else {
+        return;
+    };
+    push(all.start(), all.end(), spec, 1);
+}
