@@ -3,11 +3,13 @@
 //! words instead of each re-reading the text.
 //!
 //! - [`sentences`]: paragraphs and sentences as byte ranges.
+//! - [`tokens`]: words with their folded and capitalization forms.
 //! - [`names`]: the name-part lists of `data/names/` (Korean surnames and
 //!   syllables, given names) and the keys that compare spellings of a name
 //!   across romanizations part by part.
 
 pub mod names;
 pub mod sentences;
+pub mod tokens;
 
 pub use sentences::{paragraphs, sentence_at, sentences, Sentence};

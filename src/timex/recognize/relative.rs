@@ -8,8 +8,8 @@ use regex::{Captures, Regex};
 
 use super::scan::{is_date_word, is_sentence_start, next_word, prev_word, re, starts_upper};
 use super::{Candidate, Portion, Spec, Unit, WeekdayShift};
-use crate::timex::lexicon::{self, NUMBER_ALT, PART_OF_DAY_ALT};
 use crate::corpus::TimexMod;
+use crate::timex::lexicon::{self, NUMBER_ALT, PART_OF_DAY_ALT};
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(

@@ -1,0 +1,182 @@
+//! Knowledge-base names and aliases: organizations, countries and places,
+//! then people in runs of capitalized words (what is left goes to the other steps).
+
+use super::lists::{in_list, is_title_word, CALENDAR_WORDS, DEMONYMS, NON_PERSON_WORDS, STOPWORDS};
+use super::Ctx;
+use crate::corpus::MentionVia;
+use crate::lang::names;
+use crate::lang::tokens::joined;
+
+impl<'t> Ctx<'_, 't> {
+    /// Organizations, countries and places by their knowledge-base names:
+    /// longest match first.
+    pub(super) fn find_other_actors(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &self.toks[i];
+            let usable = t.acronym || (t.cap && !in_list(STOPWORDS, &t.lower));
+            if !usable {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let max = self.kb.max_other_words.min(n - i);
+            let mut key = String::new();
+            let mut keys = Vec::with_capacity(max);
+            for len in 1..=max {
+                let j = i + len - 1;
+                if len > 1 && !joined(self.text, &self.toks[j - 1], &self.toks[j]) {
+                    break;
+                }
+                if len > 1 {
+                    key.push(' ');
+                }
+                let bare_key = format!("{key}{}", self.toks[j].bare);
+                key.push_str(&self.toks[j].lower);
+                keys.push((len, key.clone(), bare_key));
+            }
+            for (len, full, bare) in keys.into_iter().rev() {
+                let last = &self.toks[i + len - 1];
+                // A multi-word name must end on a capitalized word or a
+                // listed lower-case head ("Kursk region").
+                let hit = self
+                    .kb
+                    .other_names
+                    .get(&full)
+                    .or_else(|| self.kb.other_names.get(&bare));
+                if let Some(&idx) = hit {
+                    // A lone short all-caps alias ("US") must be written
+                    // in capitals to count.
+                    if len == 1 && last.lower.len() <= 3 && !last.acronym {
+                        continue;
+                    }
+                    found = Some((len, idx));
+                    break;
+                }
+            }
+            if let Some((len, idx)) = found {
+                let id = self.kb.actors[idx].id.clone();
+                self.push(i, i + len - 1, id, MentionVia::Name);
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Runs of capitalized words: knowledge-base people by full name, and
+    /// people not in the knowledge base by title, name shape or speech
+    /// verb. Returns the single capitalized words left for partial-name
+    /// resolution.
+    pub(super) fn find_named_people(&mut self) -> Vec<usize> {
+        let n = self.toks.len();
+        let mut singles = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if self.covered[i] || !self.toks[i].cap {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n
+                && !self.covered[j]
+                && self.toks[j].cap
+                && joined(self.text, &self.toks[j - 1], &self.toks[j])
+                && self.toks[j - 1].bare_raw.len() == self.toks[j - 1].raw.len()
+            {
+                j += 1;
+            }
+            // A possessive ends the run but belongs to it ("Shoigu’s").
+            self.person_run(i, j, &mut singles);
+            i = j;
+        }
+        singles
+    }
+
+    fn person_run(&mut self, from: usize, to: usize, singles: &mut Vec<usize>) {
+        let mut start = from;
+        while start < to {
+            let t = &self.toks[start];
+            let w = t.bare.as_str();
+            let strip = ((in_list(STOPWORDS, w) && !self.refers_back(start))
+                || in_list(CALENDAR_WORDS, w)
+                || is_title_word(w)
+                || in_list(DEMONYMS, w)
+                || t.acronym)
+                && !self.starts_kb_name(start, to);
+            if !strip {
+                break;
+            }
+            start += 1;
+        }
+        // A title or organization word inside the run ends what comes before
+        // the name ("Natural Resources Minister Alexander Kozlov", "First
+        // Asian Department Georgy Zinoviev"); one at its end makes the whole
+        // run a place or body ("Kim Il Sung Square").
+        if let Some(k) = (start..to).rev().find(|&k| {
+            let t = &self.toks[k];
+            let w = t.bare.as_str();
+            (is_title_word(w)
+                || in_list(DEMONYMS, w)
+                || NON_PERSON_WORDS.contains(w)
+                || (in_list(STOPWORDS, w) && !self.refers_back(k))
+                || t.acronym)
+                && !self.starts_kb_name(k, to)
+                && (NON_PERSON_WORDS.contains(w) || !(k > start && self.starts_kb_name(start, to)))
+        }) {
+            start = k + 1;
+        }
+        let mut i = start;
+        while i < to {
+            // The longest knowledge-base name starting here.
+            let max = (to - i).min(5);
+            let mut hit = None;
+            for len in (1..=max).rev() {
+                let words: Vec<&str> = self.toks[i..i + len].iter().map(|t| t.bare_raw).collect();
+                if let Some(key) = names::person_key_of_words(&words) {
+                    if let Some(ids) = self.kb.person_names.get(&key) {
+                        if len > 1 || !names::is_korean_surname(words[0]) {
+                            hit = ids.first().map(|&x| (len, x, key));
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some((len, idx, key)) = hit {
+                let id = self.kb.actors[idx].id.clone();
+                self.add_person(i, i + len - 1, id, MentionVia::Name, Some(key));
+                i += len;
+                continue;
+            }
+            // Not in the knowledge base: is the rest of the run a name?
+            let tail = &self.toks[i..to];
+            let words: Vec<&str> = tail.iter().map(|t| t.bare_raw).collect();
+            if tail.len() >= 2 && tail.len() <= 4 && self.looks_like_person(i, to) {
+                if let Some(key) = names::person_key_of_words(&words) {
+                    let id = format!("?{}", key.as_string());
+                    self.discovered.push((id.clone(), key.clone()));
+                    self.add_person(i, to - 1, id, MentionVia::Name, Some(key));
+                    return;
+                }
+            }
+            if tail.len() == 1
+                && ((self.looks_like_person(i, to) && !self.vessel_context(i))
+                    || self.refers_back(i))
+            {
+                singles.push(i);
+                return;
+            }
+            singles.extend(i..to);
+            return;
+        }
+    }
+
+    fn starts_kb_name(&self, at: usize, to: usize) -> bool {
+        (2..=(to - at).min(4)).any(|len| {
+            let words: Vec<&str> = self.toks[at..at + len].iter().map(|t| t.bare_raw).collect();
+            names::person_key_of_words(&words)
+                .is_some_and(|k| self.kb.person_names.contains_key(&k))
+        })
+    }
+}

@@ -1,0 +1,154 @@
+//! Finding actors in one article: knowledge-base names, people not in the
+//! knowledge base (by title, apposition, speech verb and name shape),
+//! surname-only and role mentions resolved in the article's context, names
+//! damaged by machine translation, reported titles and quotes.
+//!
+//! Everything here is one left-to-right pass per step over the article's
+//! tokens, so the cost is linear in the article's length.
+//!
+//! One file per step, run by [`find_mentions`] in this order: `known`
+//! (organizations, countries and places by name), `repair` (names damaged
+//! by machine translation), `known` again (people by full name, with the
+//! evidence for people not in the knowledge base in `unknown`), `partial`
+//! (surnames and given names alone), `titles` (reported roles),
+//! `role_mentions` and `quotes`. `tokens` and `lists` are what they share.
+
+mod known;
+mod lists;
+mod partial;
+mod quotes;
+mod repair;
+mod role_mentions;
+mod titles;
+mod unknown;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::kb::KnowledgeBase;
+use crate::corpus::{ActorKind, ArticleActors, Mention, MentionVia};
+use crate::lang::names::{self, NameKey};
+use crate::lang::tokens::{tokenize, Token};
+use crate::lang::{self, Sentence};
+use quotes::find_quotes;
+
+/// A person found by name in the first pass.
+#[derive(Debug, Clone)]
+struct Named {
+    start: usize,
+    end: usize,
+    actor: String,
+    key: Option<NameKey>,
+}
+
+struct Ctx<'a, 't> {
+    text: &'t str,
+    toks: Vec<Token<'t>>,
+    sentences: &'a [Sentence],
+    kb: &'a KnowledgeBase,
+    published: Option<NaiveDate>,
+    covered: Vec<bool>,
+    mentions: Vec<Mention>,
+    /// Every person mention so far with the key it can be referred back by.
+    people: Vec<Named>,
+    discovered: Vec<(String, NameKey)>,
+}
+
+/// Finds every actor mention in an article's text.
+pub fn find_mentions(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<NaiveDate>,
+    kb: &KnowledgeBase,
+) -> ArticleActors {
+    let toks = tokenize(text);
+    let mut ctx = Ctx {
+        text,
+        covered: vec![false; toks.len()],
+        toks,
+        sentences,
+        kb,
+        published,
+        mentions: Vec::new(),
+        people: Vec::new(),
+        discovered: Vec::new(),
+    };
+    ctx.find_other_actors();
+    ctx.find_repaired_names();
+    let singles = ctx.find_named_people();
+    ctx.resolve_partial_names(&singles);
+    let mut reported_roles = ctx.reported_roles();
+    // One reported role per person and title in an article: a title
+    // repeated in the text is one fact for the person page, cited once.
+    let mut seen_titles = HashSet::new();
+    reported_roles.retain(|r| seen_titles.insert((r.actor.clone(), names::fold(&r.title))));
+    ctx.find_role_mentions(&reported_roles);
+    ctx.mentions.sort_by_key(|m| (m.start, m.end));
+    ctx.mentions.dedup_by(|b, a| b.start < a.end);
+    let mut quotes = find_quotes(text, sentences, &ctx.mentions, kb);
+    // The same words quoted twice for one person (a lead and its body
+    // repeating a quote) are one quote.
+    let mut seen_quotes = HashSet::new();
+    quotes.retain(|q| seen_quotes.insert((q.actor.clone(), names::fold(&q.text))));
+    let mut discovered = ctx.discovered;
+    discovered.sort_by(|a, b| a.0.cmp(&b.0));
+    discovered.dedup_by(|a, b| a.0 == b.0);
+    ArticleActors {
+        mentions: ctx.mentions,
+        reported_roles,
+        quotes,
+        discovered,
+    }
+}
+
+impl<'t> Ctx<'_, 't> {
+    fn sentence_of(&self, pos: usize) -> Option<&Sentence> {
+        lang::sentence_at(self.sentences, pos).and_then(|i| self.sentences.get(i))
+    }
+
+    fn is_person(&self, id: &str) -> bool {
+        id.starts_with('?') || self.kb.get(id).is_some_and(|a| a.kind == ActorKind::Person)
+    }
+
+    fn push(&mut self, from: usize, to: usize, actor: String, via: MentionVia) {
+        let (Some(first), Some(last)) = (self.toks.get(from), self.toks.get(to)) else {
+            return;
+        };
+        let (start, end) = (first.start, last.bare_raw.len() + last.start);
+        for c in &mut self.covered[from..=to] {
+            *c = true;
+        }
+        self.mentions.push(Mention {
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            actor,
+            via,
+        });
+    }
+
+    fn is_person_at(&self, k: usize) -> bool {
+        let pos = self.toks[k].start;
+        self.mentions
+            .iter()
+            .any(|m| m.start <= pos && pos < m.end && self.is_person(&m.actor))
+    }
+
+    fn add_person(
+        &mut self,
+        from: usize,
+        to: usize,
+        id: String,
+        via: MentionVia,
+        key: Option<NameKey>,
+    ) {
+        self.push(from, to, id.clone(), via);
+        self.people.push(Named {
+            start: self.toks[from].start,
+            end: self.toks[to].end,
+            actor: id,
+            key,
+        });
+    }
+}
