@@ -1,0 +1,151 @@
+//! Place: where an event happened — a locative place mention of its
+//! sentence, else the paragraph's or the article's last place, the visit the
+//! article is about or the dateline.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{tail, Context, Site};
+use crate::corpus::EventKind;
+use crate::corpus::{ActorKind, Mention};
+
+/// A locative right before a place mention.
+static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(in|at|near|outside|to|into|inside|visited|visits|visit|visiting|toured|tours|touring)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?:city|town|port|region|village|capital|province|area|resort)\s+(?:of\s+)?(?:the\s+)?)?$")
+        .expect("valid regex")
+});
+
+/// "Pyongyang hosted a reception": a city as the host is where it happened.
+static HOST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:hosted|hosts|welcomed|received)\b").expect("valid regex")
+});
+
+static PLACE_AS_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:summit|talks|declaration|treaty|agreement|accords?|process|format|communiqu[eé]|statement|meeting)s?\b")
+        .expect("valid regex")
+});
+
+/// The place and its relation ("in", "at", "near" …) of the trigger's event.
+pub(super) fn place_of(
+    ctx: &Context,
+    site: &Site,
+    previous_places: &[(usize, String, String)],
+) -> (Option<String>, Option<String>) {
+    let Site {
+        sentence,
+        range,
+        trigger,
+        places,
+        ..
+    } = *site;
+    choose_place(places, range.clone(), trigger.kind)
+        .or_else(|| {
+            previous_places
+                .iter()
+                .rev()
+                .find(|(p, _, _)| *p == sentence.paragraph)
+                .map(|(_, id, rel)| (id.clone(), rel.clone()))
+        })
+        .or_else(|| {
+            previous_places
+                .iter()
+                .rev()
+                .find(|(_, id, _)| ctx.kind(id) == Some(ActorKind::Place))
+                .map(|(_, id, rel)| (id.clone(), rel.clone()))
+        })
+        .or_else(|| ctx.visit_place.clone().map(|p| (p, "in".to_string())))
+        .or_else(|| ctx.dateline_place.clone().map(|p| (p, "in".to_string())))
+        .map(|(p, r)| (Some(p), Some(r)))
+        .unwrap_or((None, None))
+}
+
+/// The place of an event in its own sentence: a locative place mention,
+/// nearest after the trigger, else nearest before; cities and venues beat
+/// countries ("in Vladivostok" over "in Russia").
+fn choose_place(
+    places: &[(usize, String, Option<String>, Range<usize>)],
+    trigger: Range<usize>,
+    kind: EventKind,
+) -> Option<(String, String)> {
+    let usable: Vec<&(usize, String, Option<String>, Range<usize>)> = places
+        .iter()
+        .filter(|p| match p.2.as_deref() {
+            Some(
+                "to" | "into" | "visited" | "visits" | "visit" | "visiting" | "toured" | "tours"
+                | "touring",
+            ) => kind.family() == EventKind::Visit.family(),
+            Some(_) => true,
+            None => false,
+        })
+        .collect();
+    // "Choe visited Moscow and met Lavrov": with no place of its own, an
+    // event happens where the sentence's visit went.
+    let usable = if usable.is_empty() {
+        places
+            .iter()
+            .filter(|p| p.2.is_some() && p.3.end <= trigger.start)
+            .collect()
+    } else {
+        usable
+    };
+    let best_rank = usable.iter().map(|p| p.0).min()?;
+    let ranked: Vec<_> = usable.into_iter().filter(|p| p.0 == best_rank).collect();
+    let pick = ranked
+        .iter()
+        .find(|p| p.3.start >= trigger.end)
+        .or_else(|| ranked.iter().rev().find(|p| p.3.end <= trigger.start))?;
+    let relation = match pick.2.as_deref() {
+        // A visit's destination, borrowed by another event of the sentence.
+        Some(r) if kind.family() != EventKind::Visit.family() && r.starts_with("visit") => "in",
+        Some(r) if kind.family() != EventKind::Visit.family() && r.starts_with("tour") => "in",
+        Some("to" | "into") if kind.family() != EventKind::Visit.family() => "in",
+        Some("at") => "at",
+        Some("near") => "near",
+        Some("outside") => "outside",
+        Some(r) => r,
+        None => "in",
+    };
+    Some((pick.1.clone(), relation.to_lowercase()))
+}
+
+impl Context<'_> {
+    /// Place and country mentions of a sentence: (rank, id, locative word,
+    /// span). Rank 0 for places, 1 for countries. A place is usable when a
+    /// locative introduces it or it hosts ("Pyongyang hosted").
+    pub(super) fn places_in(
+        &self,
+        text: &str,
+        mentions: &[&Mention],
+    ) -> Vec<(usize, String, Option<String>, Range<usize>)> {
+        mentions
+            .iter()
+            .filter_map(|m| {
+                let rank = match self.kind(&m.actor)? {
+                    ActorKind::Place => 0,
+                    ActorKind::Country => 1,
+                    _ => return None,
+                };
+                // "Russia's armed forces", "Russian-North Korean ties":
+                // adjectives and possessives are not places.
+                let after = text.get(m.end..).unwrap_or("");
+                if after.starts_with("'s") || after.starts_with("’s") || after.starts_with('-') {
+                    return None;
+                }
+                // "the agreements reached at the Pyongyang summit": a place
+                // naming an event or a document is not where anything is.
+                if PLACE_AS_MODIFIER.is_match(after) {
+                    return None;
+                }
+                let before = tail(text.get(..m.start).unwrap_or(""), 50);
+                let locative = LOCATIVE_BEFORE
+                    .captures(before)
+                    .and_then(|c| c.get(1))
+                    .map(|g| g.as_str().to_lowercase())
+                    .or_else(|| HOST_AFTER.is_match(after).then(|| "in".to_string()));
+                Some((rank, m.actor.clone(), locative, m.start..m.end))
+            })
+            .collect()
+    }
+}
