@@ -103,45 +103,6 @@ pub fn new_project(dir: &Path, templates: bool) -> Result<Scaffolded, ScaffoldEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::diagnostics::Severity;
-
-    #[test]
-    fn a_new_project_builds_with_its_examples_resolved() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("brief");
-        new_project(&dir, false).unwrap();
-        let analysis = crate::analyse(&dir).expect("the scaffold analyses");
-        let problems: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity >= Severity::Warning)
-            .collect();
-        assert!(problems.is_empty(), "{problems:#?}");
-        assert_eq!(analysis.articles.len(), 2);
-        // The example people are recognized in both articles, and the
-        // curated meeting is there.
-        for a in &analysis.articles {
-            let ids: Vec<&str> = a.actors.mentions.iter().map(|m| m.actor.as_str()).collect();
-            assert!(ids.contains(&"erik-haugen"), "{}: {ids:?}", a.article.id);
-        }
-        assert!(analysis.events.iter().any(|e| {
-            e.participants.iter().any(|p| p == "aino-virtanen")
-                && e.participants.iter().any(|p| p == "erik-haugen")
-        }));
-        let out = tmp.path().join("site");
-        crate::build(&dir, &out).expect("the scaffold builds");
-        assert!(out.join("people/aino-virtanen.html").is_file());
-        assert!(!dir.join(TEMPLATE_DIR).exists());
-    }
-
-    #[test]
-    fn templates_on_request_and_they_still_build() {
-        let tmp = tempfile::tempdir().unwrap();
-        let done = new_project(tmp.path(), true).unwrap();
-        assert!(done.files.iter().any(|f| f == "templates/base.html"));
-        assert!(tmp.path().join("templates/style.css").is_file());
-        crate::build(tmp.path(), &tmp.path().join("public")).expect("builds");
-    }
 
     #[test]
     fn refuses_a_folder_that_is_not_empty() {
