@@ -6,14 +6,27 @@
 //!
 //! URLs are relative to the site root (`people/x.html`); templates prefix
 //! them with the page's `root` ("" or "../") so every link stays relative and
-//! the site works from `file://` and from any sub-path.
+//! the site works from `file://` and from any sub-path. [`urls`] owns the
+//! URL scheme.
+//!
+//! This file assembles the [`Site`] from per-actor indexes built in one pass
+//! over the corpus; the pieces live beside it: `pages` (the page data),
+//! `labels` (words for kinds and statuses), `annotations` (annotated
+//! bodies), `related` (related events), `timeline`, `home` (home and
+//! sources pages), [`briefings`] (periodic briefing pages), [`dates`] (date
+//! labels) and [`export`] (the JSON export).
 
+mod annotations;
 pub mod briefings;
 pub mod dates;
 pub mod export;
+mod home;
+mod labels;
+mod pages;
+mod related;
+mod timeline;
 pub mod urls;
 
-use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,19 +38,19 @@ use crate::corpus::{Granularity, Timex};
 use crate::lang;
 use crate::markup::html::{self, Annotation};
 
+pub use annotations::{annotations_for, annotations_from};
 pub use export::Export;
+pub use pages::*;
+
+use annotations::annotated_body;
+use home::{build_home, build_outlets};
+use labels::*;
+use related::related_events;
+use timeline::{build_timeline, timeline_key};
 pub use urls::{
     actor_url, article_url, briefing_url, event_url, is_web_url, link_url, normalise_base_url,
     note_markdown, slug,
 };
-
-/// How many items the home page lists in each section.
-const HOME_KEY_EVENTS: usize = 8;
-const HOME_KEY_PEOPLE: usize = 10;
-const HOME_LATEST_ARTICLES: usize = 10;
-/// Related events: sharing a participant and at most this many days apart.
-const RELATED_WINDOW_DAYS: i64 = 45;
-const RELATED_MAX: usize = 6;
 
 /// The whole site as data; each page's template context is cut from it.
 #[derive(Debug, Clone, Serialize)]
@@ -57,271 +70,6 @@ pub struct Site {
     /// Periodic briefings, oldest first.
     pub briefings: Vec<briefings::BriefingPage>,
     pub export: Export,
-}
-
-/// A link to an article, as lists show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleRef {
-    pub id: String,
-    pub title: String,
-    pub url: String,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    pub published_label: Option<String>,
-    pub published_inferred: bool,
-}
-
-/// A link to an actor, with how often it appears where it is listed.
-#[derive(Debug, Clone, Serialize)]
-pub struct ActorRef {
-    pub id: String,
-    pub name: String,
-    pub kind: ActorKind,
-    pub url: String,
-    pub count: usize,
-}
-
-/// A date as pages show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct DateView {
-    /// TIMEX3-style value.
-    pub value: String,
-    pub label: String,
-    /// Valid HTML `datetime`, when the value has one.
-    pub datetime: Option<String>,
-    pub precision: Option<Granularity>,
-    /// Where the date came from, in words ("reported on" …).
-    pub basis: Option<&'static str>,
-    /// First day the value covers (YYYY-MM-DD), when known: charts place
-    /// the event by it.
-    pub start: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EventRef {
-    pub id: String,
-    pub title: String,
-    pub url: String,
-    pub kind: EventKind,
-    pub kind_label: String,
-    pub status: EventStatus,
-    pub date: Option<DateView>,
-    pub sources: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Home {
-    pub period_start: Option<DateView>,
-    pub period_end: Option<DateView>,
-    pub key_events: Vec<EventRef>,
-    pub key_people: Vec<ActorRef>,
-    pub latest_articles: Vec<ArticleRef>,
-    pub upcoming: Vec<EventRef>,
-    pub counts: Counts,
-    /// The most recent periodic briefing, which the home page leads with.
-    pub latest_briefing: Option<briefings::BriefingRef>,
-    pub briefings: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Counts {
-    pub articles: usize,
-    pub people: usize,
-    pub actors: usize,
-    pub events: usize,
-    pub outlets: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticlePage {
-    pub url: String,
-    pub info: ArticleRef,
-    pub source_path: String,
-    pub original_url: Option<String>,
-    /// The original URL as a link target, only when it is a web address: a
-    /// `javascript:` or `file:` URL from content must never become a link.
-    pub original_href: Option<String>,
-    pub original_source: Option<String>,
-    pub outlet_anchor: String,
-    pub published_evidence: Option<String>,
-    pub language: Option<String>,
-    pub translated_from: Option<String>,
-    pub tags: Vec<String>,
-    /// The article body as escaped, annotated HTML (paragraphs for raw
-    /// text, the rendered Markdown for Markdown articles). The only
-    /// pre-escaped text in the site; templates mark it safe.
-    pub body: String,
-    /// The opening words of the plain text ([`LEAD_WORDS`] of them), for
-    /// summaries and the search index; not shown by the page templates.
-    #[serde(skip)]
-    pub lead: String,
-    pub events: Vec<EventRef>,
-    pub people: Vec<ActorRef>,
-    pub other_actors: Vec<ActorRef>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Spelling {
-    pub text: String,
-    pub count: usize,
-    pub articles: Vec<ArticleRef>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RoleView {
-    pub title: String,
-    pub of: Option<ActorRef>,
-    pub from: Option<String>,
-    pub until: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ReportedRoleView {
-    pub title: String,
-    pub article: ArticleRef,
-    pub sentence: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct QuoteView {
-    pub text: String,
-    pub article: ArticleRef,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ActorPage {
-    pub url: String,
-    pub id: String,
-    pub name: String,
-    pub kind: ActorKind,
-    pub kind_label: &'static str,
-    pub curated: bool,
-    pub country: Option<ActorRef>,
-    pub aliases: Vec<String>,
-    pub spellings: Vec<Spelling>,
-    pub roles: Vec<RoleView>,
-    pub reported_roles: Vec<ReportedRoleView>,
-    pub quotes: Vec<QuoteView>,
-    /// Events the actor took part in.
-    pub events: Vec<EventRef>,
-    /// Events that took place here (places and countries).
-    pub events_here: Vec<EventRef>,
-    /// People who took part in the same events.
-    pub met: Vec<ActorRef>,
-    /// People named in the same articles.
-    pub mentioned_with: Vec<ActorRef>,
-    pub articles: Vec<ArticleRef>,
-    pub mentions: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
-    pub article: ArticleRef,
-    pub sentence: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EventPage {
-    pub url: String,
-    pub info: EventRef,
-    pub cameo: &'static str,
-    pub object: Option<String>,
-    pub delegation: Option<String>,
-    pub place_relation: Option<String>,
-    pub curated: bool,
-    pub status_label: &'static str,
-    pub place: Option<ActorRef>,
-    pub participants: Vec<ActorRef>,
-    pub sources: Vec<SourceView>,
-    pub conflicts: Vec<String>,
-    pub note: Option<String>,
-    pub related: Vec<EventRef>,
-    pub previous: Option<EventRef>,
-    pub next: Option<EventRef>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelineMonth {
-    /// `2024-06`, or the year alone for events known only to the year.
-    pub key: String,
-    pub label: String,
-    pub anchor: String,
-    pub events: Vec<EventRef>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelineYear {
-    pub year: i32,
-    pub anchor: String,
-    pub months: Vec<TimelineMonth>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Timeline {
-    pub years: Vec<TimelineYear>,
-    pub undated: Vec<EventRef>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Outlet {
-    pub name: String,
-    pub anchor: String,
-    pub articles: Vec<ArticleRef>,
-}
-
-fn kind_label(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
-        ActorKind::Country => "Country",
-        ActorKind::Place => "Place",
-    }
-}
-
-/// "wreath-laying" → "Wreath-laying": the events stage names kinds in lower case.
-fn event_kind_label(kind: EventKind) -> String {
-    let label = kind.label();
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn status_label(status: EventStatus) -> &'static str {
-    match status {
-        EventStatus::Reported => "Reported",
-        EventStatus::Planned => "Planned",
-        EventStatus::Background => "Background",
-    }
-}
-
-fn basis_label(basis: DateBasis) -> &'static str {
-    match basis {
-        DateBasis::Explicit => "stated in the text",
-        DateBasis::Narrative => "from the surrounding narrative",
-        DateBasis::ReportedOn => "reported on",
-        DateBasis::Curated => "set by an analyst",
-    }
-}
-
-fn date_view(value: &str, precision: Option<Granularity>, basis: Option<DateBasis>) -> DateView {
-    DateView {
-        value: value.to_string(),
-        label: dates::label(value),
-        datetime: dates::html_datetime(value),
-        precision,
-        basis: basis.map(basis_label),
-        start: None,
-    }
-}
-
-fn day_view(day: NaiveDate) -> DateView {
-    let value = day.format("%Y-%m-%d").to_string();
-    DateView {
-        start: Some(value.clone()),
-        ..date_view(&value, Some(Granularity::Day), None)
-    }
 }
 
 /// Builds the site model from the analysis. Pure and deterministic: every
@@ -714,331 +462,12 @@ fn event_ref(e: &Event) -> EventRef {
     }
 }
 
-fn timeline_key(e: &Event) -> (bool, Option<NaiveDate>, Option<Granularity>, &str) {
-    (
-        e.date.is_none(),
-        e.date.as_ref().map(|d| d.interval.start),
-        e.date.as_ref().map(|d| d.granularity),
-        e.id.as_str(),
-    )
-}
-
 fn sort_articles_newest_first(list: &mut [ArticleRef]) {
     list.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
 }
 
 fn outlet_anchor(outlet: Option<&str>) -> String {
     format!("outlet-{}", slug(outlet.unwrap_or("unknown")))
-}
-
-/// Events sharing a participant, close in time. Each participant's events
-/// are already in date order, so a window around the event is found by
-/// binary search: the work per event is bounded by the window, not by how
-/// many events a busy person has.
-fn related_events(
-    e: &Event,
-    actor_events: &BTreeMap<&str, Vec<&str>>,
-    refs: &BTreeMap<&str, EventRef>,
-    ordered: &[&Event],
-    position: &BTreeMap<&str, usize>,
-) -> Vec<EventRef> {
-    let Some(date) = e.date.as_ref() else {
-        return Vec::new();
-    };
-    let day_of = |id: &str| {
-        position
-            .get(id)
-            .and_then(|&i| ordered.get(i))
-            .and_then(|ev| ev.date.as_ref())
-            .map(|d| d.interval.start)
-    };
-    let lo = date.interval.start - chrono::Duration::days(RELATED_WINDOW_DAYS);
-    let hi = date.interval.end + chrono::Duration::days(RELATED_WINDOW_DAYS);
-    let mut found: BTreeMap<(i64, &str), ()> = BTreeMap::new();
-    for p in &e.participants {
-        let Some(list) = actor_events.get(p.as_str()) else {
-            continue;
-        };
-        // Undated events sort last, so they never fall inside the window.
-        let first = list.partition_point(|id| day_of(id).is_some_and(|d| d < lo));
-        for id in list.iter().skip(first) {
-            let Some(day) = day_of(id) else { break };
-            if day > hi {
-                break;
-            }
-            if *id != e.id {
-                let distance = (day - date.interval.start).num_days().abs();
-                found.insert((distance, id), ());
-            }
-        }
-    }
-    found
-        .keys()
-        .filter_map(|(_, id)| refs.get(id).cloned())
-        .take(RELATED_MAX)
-        .collect()
-}
-
-fn build_timeline(ordered: &[&Event]) -> Timeline {
-    let mut years: Vec<TimelineYear> = Vec::new();
-    let mut undated = Vec::new();
-    for e in ordered {
-        let Some(date) = &e.date else {
-            undated.push(event_ref(e));
-            continue;
-        };
-        let year = chrono::Datelike::year(&date.interval.start);
-        let month = chrono::Datelike::month(&date.interval.start);
-        // Coarser than a month (a season, a year) cannot go under one month.
-        let (key, label) = if date.granularity <= Granularity::Month {
-            (
-                format!("{year:04}-{month:02}"),
-                dates::label(&format!("{year:04}-{month:02}")),
-            )
-        } else {
-            (format!("{year:04}"), format!("{year}, month not known"))
-        };
-        if years.last().is_none_or(|y| y.year != year) {
-            years.push(TimelineYear {
-                year,
-                anchor: format!("y{year}"),
-                months: Vec::new(),
-            });
-        }
-        let Some(y) = years.last_mut() else { continue };
-        if y.months.last().is_none_or(|m| m.key != key) {
-            y.months.push(TimelineMonth {
-                anchor: format!("m{key}"),
-                key: key.clone(),
-                label,
-                events: Vec::new(),
-            });
-        }
-        if let Some(m) = y.months.last_mut() {
-            m.events.push(event_ref(e));
-        }
-    }
-    // Within a year the coarse group was interleaved by start day; merge
-    // groups with the same key so each month appears once, in order.
-    for y in &mut years {
-        let mut merged: Vec<TimelineMonth> = Vec::new();
-        for m in std::mem::take(&mut y.months) {
-            if let Some(existing) = merged.iter_mut().find(|x| x.key == m.key) {
-                existing.events.extend(m.events);
-            } else {
-                merged.push(m);
-            }
-        }
-        // Year-only group last within its year.
-        merged.sort_by_key(|m| (m.key.len() == 4, m.key.clone()));
-        y.months = merged;
-    }
-    Timeline { years, undated }
-}
-
-fn build_outlets(articles: &[AnalysedArticle], refs: &BTreeMap<&str, ArticleRef>) -> Vec<Outlet> {
-    let mut by_anchor: BTreeMap<String, Outlet> = BTreeMap::new();
-    for a in articles {
-        let anchor = outlet_anchor(a.article.outlet.as_deref());
-        let outlet = by_anchor.entry(anchor.clone()).or_insert_with(|| Outlet {
-            name: a
-                .article
-                .outlet
-                .clone()
-                .unwrap_or_else(|| "Unknown outlet".to_string()),
-            anchor,
-            articles: Vec::new(),
-        });
-        if let Some(r) = refs.get(a.article.id.as_str()) {
-            outlet.articles.push(r.clone());
-        }
-    }
-    let mut outlets: Vec<Outlet> = by_anchor.into_values().collect();
-    for o in &mut outlets {
-        sort_articles_newest_first(&mut o.articles);
-    }
-    outlets.sort_by_key(|o| (o.name.to_lowercase(), o.anchor.clone()));
-    outlets
-}
-
-fn build_home(
-    analysis: &Analysis,
-    ordered: &[&Event],
-    actors: &[ActorPage],
-    refs: &BTreeMap<&str, ArticleRef>,
-    _active_actors: usize,
-    outlets: usize,
-) -> Home {
-    // The period: news events (not history, not plans) and publication days.
-    let mut days: Vec<NaiveDate> = ordered
-        .iter()
-        .filter(|e| e.status == EventStatus::Reported)
-        .filter_map(|e| e.date.as_ref())
-        .flat_map(|d| [d.interval.start, d.interval.end])
-        .collect();
-    days.extend(analysis.articles.iter().filter_map(|a| a.published));
-    let period_start = days.iter().min().copied().map(day_view);
-    let period_end = days.iter().max().copied().map(day_view);
-
-    // Key events: the most widely reported news, then the most recent.
-    let mut key: Vec<&Event> = ordered
-        .iter()
-        .copied()
-        .filter(|e| e.status == EventStatus::Reported)
-        .collect();
-    key.sort_by(|a, b| {
-        b.sources
-            .len()
-            .cmp(&a.sources.len())
-            .then_with(|| timeline_key(b).1.cmp(&timeline_key(a).1))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    key.truncate(HOME_KEY_EVENTS);
-    // Shown in timeline order, which is how a reader follows a story.
-    key.sort_by(|a, b| timeline_key(a).cmp(&timeline_key(b)));
-
-    let upcoming: Vec<EventRef> = ordered
-        .iter()
-        .filter(|e| e.status == EventStatus::Planned)
-        .map(|e| event_ref(e))
-        .collect();
-
-    // Key people: taking part in events weighs more than being named.
-    let mut people: Vec<ActorRef> = actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Person && (a.mentions > 0 || !a.events.is_empty()))
-        .map(|a| ActorRef {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            kind: a.kind,
-            url: a.url.clone(),
-            count: a.mentions + 3 * a.events.len(),
-        })
-        .collect();
-    people.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    people.truncate(HOME_KEY_PEOPLE);
-
-    let mut latest: Vec<ArticleRef> = refs.values().cloned().collect();
-    sort_articles_newest_first(&mut latest);
-    latest.truncate(HOME_LATEST_ARTICLES);
-
-    Home {
-        period_start,
-        period_end,
-        key_events: key.into_iter().map(event_ref).collect(),
-        key_people: people,
-        latest_articles: latest,
-        upcoming,
-        counts: Counts {
-            articles: analysis.articles.len(),
-            people: actors
-                .iter()
-                .filter(|a| a.kind == ActorKind::Person)
-                .count(),
-            actors: actors.len(),
-            events: ordered.len(),
-            outlets,
-        },
-        latest_briefing: None,
-        briefings: 0,
-    }
-}
-
-/// The article body as escaped HTML, with mentions linked to actor pages
-/// and dates marked up. Links are written relative to the article page
-/// (`articles/x.html`), hence the `../`. Markdown keeps its formatting;
-/// raw text becomes one `<p>` per paragraph.
-fn annotated_body(a: &AnalysedArticle, analysis: &Analysis) -> String {
-    let annotations = annotations_for(a, analysis, "../");
-    if let Some(markdown) = &a.article.markdown {
-        return crate::markup::markdown::render_annotated(markdown, &annotations);
-    }
-    let title = a.article.title.trim();
-    let mut html = String::new();
-    for (i, range) in lang::paragraphs(&a.article.text).into_iter().enumerate() {
-        // The page shows the title as its h1; a first paragraph that only
-        // repeats it would be said twice.
-        if i == 0 && a.article.text.get(range.clone()).map(str::trim) == Some(title) {
-            continue;
-        }
-        html.push_str("<p>");
-        html::write_annotated(&a.article.text, range, &annotations, &mut html);
-        html.push_str("</p>\n");
-    }
-    html
-}
-
-/// Mentions become links, time expressions `<time>` (or a marked `<span>`
-/// where HTML has no valid form for the value). Sorted by start; at equal
-/// starts the longer span first, so the wider annotation wins an overlap.
-pub fn annotations_for(a: &AnalysedArticle, analysis: &Analysis, root: &str) -> Vec<Annotation> {
-    annotations_from(&a.actors.mentions, &a.timexes, &analysis.registry, root)
-}
-
-/// The annotations of any analysed text (an article, an analyst's note):
-/// its actor mentions and time expressions, with links relative to `root`.
-pub fn annotations_from(
-    mentions: &[Mention],
-    timexes: &[Timex],
-    registry: &Registry,
-    root: &str,
-) -> Vec<Annotation> {
-    let mut out = Vec::new();
-    for m in mentions {
-        let Some(actor) = registry.get(&m.actor) else {
-            continue;
-        };
-        let mut open = String::from("<a class=\"mention mention-");
-        open.push_str(match actor.kind {
-            ActorKind::Person => "person",
-            ActorKind::Organization => "organization",
-            ActorKind::Country => "country",
-            ActorKind::Place => "place",
-        });
-        open.push_str("\" href=\"");
-        html::escape_html(root, &mut open);
-        html::escape_html(&actor_url(actor), &mut open);
-        open.push_str("\" title=\"");
-        html::escape_html(&actor.name, &mut open);
-        open.push_str("\">");
-        out.push(Annotation {
-            start: m.start,
-            end: m.end,
-            open,
-            close: "</a>".to_string(),
-        });
-    }
-    for t in timexes {
-        let mut value = String::new();
-        html::escape_html(&t.value, &mut value);
-        let (open, close) = match dates::html_datetime(&t.value) {
-            Some(dt) => {
-                let mut dt_escaped = String::new();
-                html::escape_html(&dt, &mut dt_escaped);
-                (
-                    format!("<time class=\"timex\" datetime=\"{dt_escaped}\" title=\"{value}\">"),
-                    "</time>",
-                )
-            }
-            None => (
-                format!("<span class=\"timex\" data-value=\"{value}\" title=\"{value}\">"),
-                "</span>",
-            ),
-        };
-        out.push(Annotation {
-            start: t.start,
-            end: t.end,
-            open,
-            close: close.to_string(),
-        });
-    }
-    out.sort_by(|x, y| {
-        x.start
-            .cmp(&y.start)
-            .then_with(|| y.end.cmp(&x.end))
-            .then_with(|| x.open.cmp(&y.open))
-    });
-    out
 }
 
 #[cfg(test)]

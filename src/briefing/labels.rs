@@ -1,0 +1,65 @@
+//! Words and date views for pages: actor kinds, event kinds, statuses,
+//! where a date came from.
+
+use chrono::NaiveDate;
+
+use super::*;
+
+pub(super) fn kind_label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "Person",
+        ActorKind::Organization => "Organization",
+        ActorKind::Country => "Country",
+        ActorKind::Place => "Place",
+    }
+}
+
+/// "wreath-laying" → "Wreath-laying": the events stage names kinds in lower case.
+pub(super) fn event_kind_label(kind: EventKind) -> String {
+    let label = kind.label();
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub(super) fn status_label(status: EventStatus) -> &'static str {
+    match status {
+        EventStatus::Reported => "Reported",
+        EventStatus::Planned => "Planned",
+        EventStatus::Background => "Background",
+    }
+}
+
+pub(super) fn basis_label(basis: DateBasis) -> &'static str {
+    match basis {
+        DateBasis::Explicit => "stated in the text",
+        DateBasis::Narrative => "from the surrounding narrative",
+        DateBasis::ReportedOn => "reported on",
+        DateBasis::Curated => "set by an analyst",
+    }
+}
+
+pub(super) fn date_view(
+    value: &str,
+    precision: Option<Granularity>,
+    basis: Option<DateBasis>,
+) -> DateView {
+    DateView {
+        value: value.to_string(),
+        label: dates::label(value),
+        datetime: dates::html_datetime(value),
+        precision,
+        basis: basis.map(basis_label),
+        start: None,
+    }
+}
+
+pub(super) fn day_view(day: NaiveDate) -> DateView {
+    let value = day.format("%Y-%m-%d").to_string();
+    DateView {
+        start: Some(value.clone()),
+        ..date_view(&value, Some(Granularity::Day), None)
+    }
+}
