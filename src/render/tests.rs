@@ -1,5 +1,7 @@
+//! Rendering the sample site with the default and overridden templates: pages, escaping, template errors.
+
 use super::*;
-use crate::briefing::{self};
+use crate::briefing;
 use crate::corpus::sample::sample_analysis;
 
 fn defaults() -> BTreeMap<String, String> {

@@ -1,3 +1,5 @@
+//! The charts of the sample site: axes, bounded sizes for huge corpora, escaping, relative links.
+
 use super::*;
 use crate::briefing::{self, DateView, Site};
 use crate::corpus::sample::sample_analysis;

@@ -1,5 +1,7 @@
+//! Feeds, sitemap and robots.txt of the sample site: well-formed, with and without a base URL.
+
 use super::*;
-use crate::briefing::{self};
+use crate::briefing;
 use crate::corpus::sample::sample_analysis;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
