@@ -168,6 +168,7 @@ fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
     // agreement, explicit years, and the tenures of the office-holders it
     // names) so relative dates still resolve; the evidence travels with it so
     // pages and `dossier check` can say the date is inferred.
+    let sentences = lang::sentences(&article.text);
     let inferred = match article.published {
         Some(_) => None,
         None => timex::infer_publication_date(
@@ -176,13 +177,12 @@ fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
                 .dateline
                 .as_ref()
                 .and_then(|d| d.date_text.as_deref()),
-            &kb.tenure_constraints(&article.text),
+            &kb.tenure_constraints_in(&article.text, &sentences),
         ),
     };
     let published = article.published.or(inferred.as_ref().map(|i| i.date));
     let published_evidence = inferred.map(|i| i.evidence.join("; "));
-    let sentences = lang::sentences(&article.text);
-    let timexes = timex::annotate(&article.text, published);
+    let timexes = timex::annotate_sentences(&article.text, &sentences, published);
     let found = actors::find_mentions(&article.text, &sentences, published, kb);
     AnalysedArticle {
         article,

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::kb::KnowledgeBase;
 use super::roles;
 use crate::corpus::{Actor, ActorKind, ArticleActors, MentionVia, PossibleDuplicate, Registry};
-use crate::lang;
 use crate::lang::names::{self, NameKey};
+use crate::lang::{self, Sentence};
 
 /// Bounds on a publication date come from the timex stage's type, so the
 /// tenures found here feed date inference directly.
@@ -187,8 +187,12 @@ impl KnowledgeBase {
     /// is from Shoigu's tenure as defence minister. Titles marked as past
     /// ("former", "then") are ignored.
     pub fn tenure_constraints(&self, text: &str) -> Vec<DateConstraint> {
-        let sentences = lang::sentences(text);
-        let found = super::find_mentions(text, &sentences, None, self);
+        self.tenure_constraints_in(text, &lang::sentences(text))
+    }
+
+    /// [`Self::tenure_constraints`] of a text already split into sentences.
+    pub fn tenure_constraints_in(&self, text: &str, sentences: &[Sentence]) -> Vec<DateConstraint> {
+        let found = super::find_mentions(text, sentences, None, self);
         let mut out = Vec::new();
         for r in &found.reported_roles {
             let Some(actor) = self.get(&r.actor) else {

@@ -539,7 +539,7 @@ fn analyse(
     let text = crate::markup::markdown::plain_text(&note.markdown_with(|_| String::new()));
     let anchor = note.date.or(note.period.bounds().map(|(_, end)| end));
     let sentences = lang::sentences(&text);
-    let timexes = timex::annotate(&text, anchor);
+    let timexes = timex::annotate_sentences(&text, &sentences, anchor);
     let found = actors::find_mentions(&text, &sentences, anchor, kb);
     let discovered: HashMap<&str, &names::NameKey> = found
         .discovered

@@ -10,9 +10,18 @@ mod recognize;
 mod tense;
 
 use crate::corpus::{DateInterval, Granularity, Timex, TimexKind, TimexMod};
+use crate::lang::Sentence;
 pub use infer::{infer_publication_date, DateConstraint, InferredDate};
 use recognize::{Candidate, Spec};
 use tense::Tense;
+
+/// A reporting verb right before a date: the date is when it was reported.
+static REPORTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:reported|said|announced|stated|told\s+(?:reporters|journalists|a\s+briefing))\s+(?:on\s+)?$",
+    )
+    .expect("valid regex")
+});
 
 /// Finds and normalizes the time expressions in `text`, anchoring
 /// underspecified ones to `reference` (the publication date).
@@ -22,23 +31,24 @@ use tense::Tense;
 /// then [`anchor`] completes each value from the reference date, the tense of
 /// its sentence and the last date mentioned. Linear in the text: a fixed set
 /// of precompiled regexes, one pass each.
-/// A reporting verb right before a date: the date is when it was reported.
-static REPORTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(?:reported|said|announced|stated|told\s+(?:reporters|journalists|a\s+briefing))\s+(?:on\s+)?$",
-    )
-    .expect("valid regex")
-});
-
 pub fn annotate(text: &str, reference: Option<NaiveDate>) -> Vec<Timex> {
+    annotate_sentences(text, &crate::lang::sentences(text), reference)
+}
+
+/// [`annotate`] of a text already split into sentences (by
+/// [`crate::lang::sentences`]), so the stages share one split.
+pub fn annotate_sentences(
+    text: &str,
+    sentences: &[Sentence],
+    reference: Option<NaiveDate>,
+) -> Vec<Timex> {
     let candidates = merge_adjacent(text, recognize::recognize(text));
-    let sentences = crate::lang::sentences(text);
     let mut out: Vec<Timex> = Vec::with_capacity(candidates.len());
     let mut narrative: Option<(DateInterval, Granularity)> = None;
     // (sentence start, year) of the last year the text stated in a sentence.
     let mut stated_year: Option<(usize, i32)> = None;
     for cand in candidates {
-        let sentence = sentence_range(&sentences, text, cand.start);
+        let sentence = sentence_range(sentences, text, cand.start);
         let sentence_year = stated_year
             .filter(|(s, _)| *s == sentence.start)
             .map(|(_, y)| y);
