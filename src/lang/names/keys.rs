@@ -1,66 +1,13 @@
-//! Name keys built for transliteration, not edit distance.
-//!
-//! Two spellings of one name get the same key when they differ only by the
-//! choices romanization systems make: McCune–Reischauer vs Revised Korean
-//! ("Noh Gwang Chol" / "No Kwang Chol", "Choi Song-hee" / "Choe Son Hui") and
-//! the usual Russian variants ("Sergey" / "Sergei", "Yury" / "Yuri",
-//! "Matviyenko" / "Matvienko"). Keys are compared part by part, so "Kim Jong
-//! Un", "Kim Jong Il" and "Kim Jong Gyu" stay three names.
+//! Name keys built for transliteration, not edit distance: folding, the key
+//! of one word, and the part-by-part key of a person's name.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Parses a data file: one entry a line, `#` starts a comment.
-pub(crate) fn data_lines(raw: &'static str) -> impl Iterator<Item = &'static str> {
-    raw.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
-static KOREAN_SURNAMES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    for line in data_lines(include_str!("../../data/names/korean_surnames.txt")) {
-        let mut words = line.split_whitespace();
-        let Some(first) = words.next() else { continue };
-        let canonical = token_key(first);
-        map.entry(canonical.clone()).or_insert(canonical.clone());
-        for w in words {
-            map.entry(token_key(w)).or_insert(canonical.clone());
-        }
-    }
-    map
-});
-
-static KOREAN_SYLLABLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/names/korean_syllables.txt"))
-        .flat_map(str::split_whitespace)
-        .map(token_key)
-        .collect()
-});
-
-/// Folded key of a given-name spelling → key of its canonical spelling.
-static GIVEN_NAME_GROUPS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
-    for line in data_lines(include_str!("../../data/names/russian_given_names.txt")) {
-        let mut words = line.split_whitespace();
-        let Some(first) = words.next() else { continue };
-        let canonical = token_key(&first.replace('-', ""));
-        for w in std::iter::once(first).chain(words) {
-            map.entry(token_key(&w.replace('-', "")))
-                .or_insert(canonical.clone());
-        }
-    }
-    map
-});
-
-static OTHER_GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/names/english_given_names.txt"))
-        .flat_map(str::split_whitespace)
-        .map(token_key)
-        .collect()
-});
+use super::lists::{
+    is_korean_name, is_patronymic, split_syllables, GIVEN_NAME_GROUPS, KOREAN_SURNAMES,
+};
 
 /// Lower-cases, strips accents and apostrophes, and turns every other
 /// non-alphanumeric character into a space (collapsed).
@@ -106,14 +53,14 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-fn is_vowel(c: u8) -> bool {
+pub(super) fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
 /// Distinct words in a corpus are few next to their occurrences, and mention
 /// finding asks for the same words' keys again and again: remember them per
 /// thread (bounded, so a huge corpus cannot grow it without limit).
-const TOKEN_KEY_CACHE_LIMIT: usize = 1 << 16;
+pub(super) const TOKEN_KEY_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
     static TOKEN_KEYS: std::cell::RefCell<HashMap<String, String>> =
@@ -137,7 +84,7 @@ pub fn token_key(word: &str) -> String {
     })
 }
 
-fn compute_token_key(word: &str) -> String {
+pub(super) fn compute_token_key(word: &str) -> String {
     let folded: String = fold(word).chars().filter(|c| !c.is_whitespace()).collect();
     if !folded.is_ascii() {
         return folded;
@@ -294,68 +241,6 @@ pub fn partial_key(word: &str) -> String {
     KOREAN_SURNAMES.get(&key).cloned().unwrap_or(key)
 }
 
-/// True when the word is a Korean surname in some romanization.
-pub fn is_korean_surname(word: &str) -> bool {
-    KOREAN_SURNAMES.contains_key(&token_key(word))
-}
-
-/// True when every syllable of the word is a Korean given-name syllable.
-fn is_korean_given(word: &str) -> bool {
-    let parts: Vec<&str> = word.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() || parts.len() > 3 {
-        return false;
-    }
-    parts.iter().all(|p| {
-        let k = token_key(p);
-        KOREAN_SYLLABLES.contains(&k) || split_syllables(&k).is_some()
-    })
-}
-
-/// Splits a joined given name ("sunam", "gvanjol") into known syllables.
-fn split_syllables(key: &str) -> Option<Vec<String>> {
-    if key.is_empty() {
-        return None;
-    }
-    let bytes = key.len();
-    for cut in (1..bytes).rev() {
-        if !key.is_char_boundary(cut) {
-            continue;
-        }
-        let (head, tail) = key.split_at(cut);
-        if KOREAN_SYLLABLES.contains(head) && KOREAN_SYLLABLES.contains(tail) {
-            return Some(vec![head.to_string(), tail.to_string()]);
-        }
-    }
-    None
-}
-
-/// True for a word that is a known given name (any language in the data).
-pub fn is_given_name(word: &str) -> bool {
-    let k = token_key(&word.replace('-', ""));
-    GIVEN_NAME_GROUPS.contains_key(&k) || OTHER_GIVEN_NAMES.contains(&k)
-}
-
-fn is_patronymic(word: &str) -> bool {
-    let w = fold(word);
-    ["ovich", "evich", "ovna", "evna", "ichna"]
-        .iter()
-        .any(|suffix| w.ends_with(suffix) && w.len() > suffix.len() + 2)
-}
-
-/// True when the words have the shape of a Korean name: a Korean surname
-/// followed by one to three given-name syllables.
-pub fn is_korean_name(words: &[&str]) -> bool {
-    if words.len() < 2 || words.len() > 4 {
-        return false;
-    }
-    let given: Vec<&str> = words[1..]
-        .iter()
-        .map(|w| w.trim_start_matches('-'))
-        .collect();
-    let syllables: usize = given.iter().map(|g| g.split('-').count()).sum();
-    is_korean_surname(words[0]) && syllables <= 3 && given.iter().all(|g| is_korean_given(g))
-}
-
 /// The key of a person's name as written ("Kim Jong -Yun", "Sergei
 /// Kuzhugetovich Shoigu"); `None` if nothing name-like is left.
 pub fn person_key(name: &str) -> Option<NameKey> {
@@ -438,109 +323,4 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// transliteration (these are English names, not romanizations).
 pub fn phrase_key(s: &str) -> String {
     fold(s)
-}
-
-/// How close two keys of the same surname are when not equal: used to list
-/// possible duplicates, never to merge.
-pub fn near_miss(a: &NameKey, b: &NameKey) -> Option<String> {
-    if a.surname() != b.surname() || a.parts == b.parts {
-        return None;
-    }
-    let (ga, gb) = (a.given()?, b.given()?);
-    if a.korean && b.korean {
-        let (sa, sb) = (&a.syllables, &b.syllables);
-        if sa.len() == sb.len() && sa.len() > 1 {
-            let differing = sa.iter().zip(sb).filter(|(x, y)| x != y).count();
-            if differing == 1 {
-                return Some("same surname, given names differ in one syllable".into());
-            }
-        }
-        return None;
-    }
-    let ia = ga.chars().next();
-    if ga.len() == 1 || gb.len() == 1 {
-        return (ia == gb.chars().next())
-            .then(|| "same surname, given name matches an initial".into());
-    }
-    if edit_distance_at_most_one(ga, gb) {
-        return Some("same surname, given names one letter apart".into());
-    }
-    None
-}
-
-fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
-        return false;
-    }
-    let mut i = 0;
-    let mut j = 0;
-    let mut edits = 0;
-    while i < short.len() && j < long.len() {
-        if short[i] == long[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        if short.len() == long.len() {
-            i += 1;
-        }
-        j += 1;
-    }
-    edits + (long.len() - j) + (short.len() - i) <= 1
-}
-
-/// Lenient agreement of a damaged given name with a real one, for repairs
-/// already anchored by role and date: one key is a prefix of the other and
-/// they differ by at most two letters ("gvanjole" ~ "gvanjol").
-pub fn damaged_given_matches(damaged: &str, real: &str) -> bool {
-    if damaged.is_empty() || real.is_empty() {
-        return false;
-    }
-    let (short, long) = if damaged.len() <= real.len() {
-        (damaged, real)
-    } else {
-        (real, damaged)
-    };
-    long.starts_with(short) && long.len() - short.len() <= 2 && short.len() >= 3
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn romanizations_agree() {
-        assert!(same_person("Noh Gwang Chol", "No Kwang Chol"));
-        assert!(same_person("Choi Song-hee", "Choe Son Hui"));
-        assert!(same_person("Kang Sun-nam", "Kang Sun Nam"));
-        assert!(same_person("Kim Jong-un", "Kim Jong Un"));
-        assert!(same_person("Sergey Shoigu", "Sergei Shoigu"));
-        assert!(same_person(
-            "Vladimir Vladimirovich Putin",
-            "Vladimir Putin"
-        ));
-        assert!(!same_person("Kim Jong Un", "Kim Jong Il"));
-        assert!(!same_person("Kim Jong Un", "Kim Jong Gyu"));
-    }
-
-    #[test]
-    fn korean_shapes() {
-        assert!(is_korean_name(&["Pak", "Yong", "Il"]));
-        assert!(is_korean_name(&["Kang", "Sun-nam"]));
-        assert!(!is_korean_name(&["Pacific", "Fleet"]));
-        assert!(!is_korean_name(&["Kim", "Kardashian"]));
-    }
-
-    #[test]
-    fn partial_keys_include_last_syllable() {
-        let k = person_key("No Kwang Chol").unwrap();
-        assert!(k.partial_keys().contains(&token_key("Chol").as_str()));
-        assert_eq!(k.surname(), token_key("No"));
-    }
 }
