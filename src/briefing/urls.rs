@@ -5,6 +5,22 @@
 
 use crate::corpus::{Actor, ActorKind, ExplicitLink, LinkKind, Note, PeriodId, Registry};
 
+/// The fixed pages of the site, relative to its root.
+pub const HOME: &str = "index.html";
+pub const TIMELINE: &str = "timeline.html";
+pub const ARTICLES_INDEX: &str = "articles/index.html";
+pub const SOURCES_INDEX: &str = "sources/index.html";
+pub const SEARCH: &str = "search.html";
+pub const EVENTS_INDEX: &str = "events/index.html";
+pub const PEOPLE_INDEX: &str = "people/index.html";
+pub const BRIEFINGS_INDEX: &str = "briefings/index.html";
+/// The page static hosts (GitHub Pages, Netlify, Cloudflare …) serve for a
+/// missing address.
+pub const NOT_FOUND: &str = "404.html";
+/// The Atom feeds.
+pub const ARTICLES_FEED: &str = "feeds/articles.xml";
+pub const BRIEFINGS_FEED: &str = "feeds/briefings.xml";
+
 /// The file an actor's page lives in, by kind.
 pub fn actor_url(actor: &Actor) -> String {
     let folder = match actor.kind {

@@ -12,11 +12,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::OutputFile;
-use crate::briefing::{slug, Site};
+use crate::briefing::{slug, urls, Site};
 use crate::markup::html::escape_html;
 
-pub const ARTICLES_FEED: &str = "feeds/articles.xml";
-pub const BRIEFINGS_FEED: &str = "feeds/briefings.xml";
+pub use crate::briefing::urls::{ARTICLES_FEED, BRIEFINGS_FEED};
+
 /// Atom's `updated` when the content has no dates at all.
 const NO_DATE: &str = "1970-01-01";
 
@@ -312,7 +312,7 @@ pub fn discovery_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
                 &addr,
                 ARTICLES_FEED,
                 "Articles",
-                "articles/index.html",
+                urls::ARTICLES_INDEX,
                 &article_entries(site),
             ),
         ),
@@ -323,7 +323,7 @@ pub fn discovery_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
                 &addr,
                 BRIEFINGS_FEED,
                 "Briefings",
-                "briefings/index.html",
+                urls::BRIEFINGS_INDEX,
                 &briefing_entries(site),
             ),
         ),

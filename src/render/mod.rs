@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::Path;
 use tera::{Context, Tera};
 
-use crate::briefing::{ActorPage, Site};
+use crate::briefing::{urls, ActorPage, Site};
 use crate::corpus::ActorKind;
 
 pub mod charts;
@@ -287,9 +287,8 @@ impl PageValue<'_> {
     }
 }
 
-/// The page static hosts (GitHub Pages, Netlify, Cloudflare …) serve for a
-/// missing address.
-pub const NOT_FOUND_PAGE: &str = "404.html";
+/// The 404 page (see [`urls::NOT_FOUND`]).
+pub const NOT_FOUND_PAGE: &str = urls::NOT_FOUND;
 
 /// "" for a page at the site root, "../" for one in a folder.
 fn root_of(path: &str) -> String {
@@ -549,7 +548,7 @@ fn page_jobs<'a>(
     let c = &site.home.counts;
     let mut jobs = vec![
         PageJob {
-            path: "index.html".into(),
+            path: urls::HOME.into(),
             template: "index.html",
             title: "Briefing".into(),
             section: "home",
@@ -562,7 +561,7 @@ fn page_jobs<'a>(
             )),
         },
         PageJob {
-            path: "timeline.html".into(),
+            path: urls::TIMELINE.into(),
             template: "timeline.html",
             title: "Timeline".into(),
             section: "timeline",
@@ -574,7 +573,7 @@ fn page_jobs<'a>(
             page: PageValue::Ready(v(&site.timeline)?),
         },
         PageJob {
-            path: "articles/index.html".into(),
+            path: urls::ARTICLES_INDEX.into(),
             template: "articles.html",
             title: "Articles".into(),
             section: "articles",
@@ -587,7 +586,7 @@ fn page_jobs<'a>(
             page: PageValue::Ready(serde_json::json!({ "articles": newest_first(site) })),
         },
         PageJob {
-            path: "sources/index.html".into(),
+            path: urls::SOURCES_INDEX.into(),
             template: "sources.html",
             title: "Sources".into(),
             section: "sources",
@@ -599,7 +598,7 @@ fn page_jobs<'a>(
             page: PageValue::Ready(serde_json::json!({ "outlets": v(&site.outlets)? })),
         },
         PageJob {
-            path: "search.html".into(),
+            path: urls::SEARCH.into(),
             template: "search.html",
             title: "Search".into(),
             section: "search",
@@ -608,7 +607,7 @@ fn page_jobs<'a>(
             page: PageValue::Ready(serde_json::json!({})),
         },
         PageJob {
-            path: "events/index.html".into(),
+            path: urls::EVENTS_INDEX.into(),
             template: "events.html",
             title: "Events".into(),
             section: "events",
@@ -640,7 +639,7 @@ fn page_jobs<'a>(
             .collect()
     };
     jobs.push(PageJob {
-        path: "people/index.html".into(),
+        path: urls::PEOPLE_INDEX.into(),
         template: "people.html",
         title: "People".into(),
         section: "people",
@@ -661,7 +660,7 @@ fn page_jobs<'a>(
         })),
     });
     jobs.push(PageJob {
-        path: "briefings/index.html".into(),
+        path: urls::BRIEFINGS_INDEX.into(),
         template: "briefings.html",
         title: "Briefings".into(),
         section: "briefings",
