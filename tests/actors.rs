@@ -1,6 +1,8 @@
 //! The actor stage on name pairs, on articles written for these tests with
 //! people missing from the knowledge base, and on the five seeds.
 
+mod support;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -9,6 +11,8 @@ use dossier::actors::{find_mentions, resolve};
 use dossier::corpus::{ArticleActors, MentionVia};
 use dossier::lang;
 use dossier::lang::names::same_person;
+
+use support::project::seed;
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::load(Path::new(env!("CARGO_MANIFEST_DIR")))
@@ -23,16 +27,6 @@ fn analyse(kb: &KnowledgeBase, text: &str, date: &str) -> ArticleActors {
         NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
         kb,
     )
-}
-
-fn seed(name: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let entry = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(name))
-        .unwrap();
-    std::fs::read_to_string(entry.path()).unwrap()
 }
 
 /// (mention text, actor) pairs, in order.

@@ -11,6 +11,8 @@
 //! errors (one person on two actors) and merge errors (two people on one
 //! actor). `cargo test --test actors_eval -- --nocapture` prints the report.
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -19,6 +21,8 @@ use dossier::actors::kb::KnowledgeBase;
 use dossier::actors::{find_mentions, resolve};
 use dossier::corpus::{ActorKind, ArticleActors};
 use dossier::lang;
+
+use support::score::Share;
 
 struct Gold {
     start: usize,
@@ -106,14 +110,14 @@ fn load_set() -> Vec<EvalArticle> {
 
 #[derive(Default)]
 struct Report {
-    gold_names: usize,
-    found_names: usize,
-    gold_roles: usize,
-    found_roles: usize,
-    predicted: usize,
-    true_positive: usize,
-    identity_right: usize,
-    identity_total: usize,
+    /// Gold name mentions found.
+    names: Share,
+    /// Gold role mentions found.
+    roles: Share,
+    /// Predicted person mentions on a gold span.
+    precision: Share,
+    /// Matched mentions on the right actor.
+    identity: Share,
     splits: Vec<String>,
     merges: Vec<String>,
     errors: Vec<String>,
@@ -146,14 +150,11 @@ fn evaluate() -> Report {
             .iter()
             .filter(|m| is_person(&m.actor))
             .collect();
-        r.predicted += predicted.len();
+        r.precision.total += predicted.len();
         let mut used = vec![false; predicted.len()];
         for g in &article.gold {
-            if g.role {
-                r.gold_roles += 1;
-            } else {
-                r.gold_names += 1;
-            }
+            let recall = if g.role { &mut r.roles } else { &mut r.names };
+            recall.total += 1;
             let hit = predicted
                 .iter()
                 .enumerate()
@@ -161,11 +162,7 @@ fn evaluate() -> Report {
             match hit {
                 Some((i, m)) => {
                     used[i] = true;
-                    if g.role {
-                        r.found_roles += 1;
-                    } else {
-                        r.found_names += 1;
-                    }
+                    recall.hit += 1;
                     links.push((
                         g.identity.clone(),
                         m.actor.clone(),
@@ -183,14 +180,14 @@ fn evaluate() -> Report {
         }
         for (i, m) in predicted.iter().enumerate() {
             if used[i] {
-                r.true_positive += 1;
+                r.precision.hit += 1;
             } else if article
                 .gold
                 .iter()
                 .any(|g| m.start < g.end && g.start < m.end)
             {
                 // A second prediction on one gold span: not a new person.
-                r.true_positive += 1;
+                r.precision.hit += 1;
             } else {
                 r.errors.push(format!(
                     "SPURIOUS {}: {:?} -> {}",
@@ -224,7 +221,6 @@ fn evaluate() -> Report {
         }
     }
     for (gold, actor, place) in &links {
-        r.identity_total += 1;
         let right = if let Some(_label) = gold.strip_prefix("new:") {
             // A person the knowledge base lacks: their own discovered actor,
             // the one most of their mentions went to.
@@ -238,9 +234,8 @@ fn evaluate() -> Report {
         } else {
             gold == actor
         };
-        if right {
-            r.identity_right += 1;
-        } else {
+        r.identity.count(right);
+        if !right {
             r.errors
                 .push(format!("WRONG ID {place}: gold {gold}, got {actor}"));
         }
@@ -248,41 +243,20 @@ fn evaluate() -> Report {
     r
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 #[test]
 fn actor_stage_on_unseen_style_articles() {
     let r = evaluate();
-    let name_recall = ratio(r.found_names, r.gold_names);
-    let role_recall = ratio(r.found_roles, r.gold_roles);
-    let precision = ratio(r.true_positive, r.predicted);
-    let identity = ratio(r.identity_right, r.identity_total);
+    let name_recall = r.names.value();
+    let precision = r.precision.value();
+    let identity = r.identity.value();
     println!(
         "actor eval: {} gold name mentions, {} gold role mentions",
-        r.gold_names, r.gold_roles
+        r.names.total, r.roles.total
     );
-    println!(
-        "  name recall      {name_recall:.3} ({}/{})",
-        r.found_names, r.gold_names
-    );
-    println!(
-        "  role recall      {role_recall:.3} ({}/{})",
-        r.found_roles, r.gold_roles
-    );
-    println!(
-        "  precision        {precision:.3} ({}/{})",
-        r.true_positive, r.predicted
-    );
-    println!(
-        "  identity         {identity:.3} ({}/{})",
-        r.identity_right, r.identity_total
-    );
+    println!("  name recall      {:.3}", r.names);
+    println!("  role recall      {:.3}", r.roles);
+    println!("  precision        {:.3}", r.precision);
+    println!("  identity         {:.3}", r.identity);
     println!("  splits           {}", r.splits.len());
     println!("  merges           {}", r.merges.len());
     for e in r.splits.iter().chain(&r.merges).chain(&r.errors) {

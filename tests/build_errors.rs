@@ -2,70 +2,36 @@
 //! the file (and line where there is one), exits non-zero without panicking,
 //! and leaves the previously built site exactly as it was.
 
-use std::fs;
-use std::path::Path;
+mod support;
 
-use assert_cmd::Command;
+use std::fs;
+
+use support::bin;
+use support::project::Project;
+use support::tree::read_tree;
 
 const GOOD_ARTICLE: &str = "---\ntitle: \"Lavrov meets Choe in Moscow\"\npublished: 2025-10-28\noutlet: Wire\n---\n\nRussian Foreign Minister Sergei Lavrov met North Korean Foreign Minister Choe Son Hui in Moscow on Monday.\n";
 
 /// A small valid project, built once so that `public/` holds a good site.
-fn built_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    fs::create_dir_all(root.join("content/articles")).unwrap();
-    fs::write(
-        root.join("content/site.yaml"),
-        "title: Test briefing\nsources: []\n",
-    )
-    .unwrap();
-    fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/actors.yaml"),
-        root.join("content/actors.yaml"),
-    )
-    .unwrap();
-    fs::write(root.join("content/articles/lavrov.md"), GOOD_ARTICLE).unwrap();
-    dossier_cmd(root).assert().success();
-    assert!(root.join("public/index.html").is_file());
-    dir
-}
-
-fn dossier_cmd(root: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dossier").unwrap();
-    cmd.arg("build").arg("--root").arg(root).env("CI", "1");
-    cmd
-}
-
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((
-                    p.strip_prefix(dir).unwrap().display().to_string(),
-                    fs::read(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
+fn built_project() -> Project {
+    let project = Project::new();
+    project
+        .file("content/site.yaml", "title: Test briefing\nsources: []\n")
+        .bundled_actors()
+        .file("content/articles/lavrov.md", GOOD_ARTICLE);
+    bin::build(project.root()).assert().success();
+    assert!(project.path("public/index.html").is_file());
+    project
 }
 
 /// Breaks the project with `file` = `contents`, builds, and checks the
 /// error mentions every `expected` fragment and the old site survived.
 fn assert_fails(file: &str, contents: &[u8], expected: &[&str]) {
-    let dir = built_project();
-    let root = dir.path();
-    let before = snapshot(&root.join("public"));
-    let path = root.join(file);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, contents).unwrap();
-    let output = dossier_cmd(root).output().unwrap();
+    let project = built_project();
+    let root = project.root();
+    let before = read_tree(root.join("public"));
+    project.file(file, contents);
+    let output = bin::build(root).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success(), "{file}: build should fail");
     assert!(
@@ -77,7 +43,7 @@ fn assert_fails(file: &str, contents: &[u8], expected: &[&str]) {
     }
     assert_eq!(
         before,
-        snapshot(&root.join("public")),
+        read_tree(root.join("public")),
         "{file}: the previous site must be left intact"
     );
     // Nothing but the project's own folders is left behind.

@@ -5,38 +5,14 @@
 
 mod support;
 
-use assert_cmd::Command;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use support::bin;
 use support::html;
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every file under `dir`, by forward-slash relative path.
-fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(base, &path, out);
-            } else {
-                let rel = path
-                    .strip_prefix(base)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
+use support::project::{repo, Project};
+use support::tree::read_tree;
 
 /// Resolves `url` written in the page at `from` to a site path and fragment.
 fn resolve(from: &str, url: &str) -> (String, Option<String>) {
@@ -213,7 +189,7 @@ const MAIN_PAGES: &[&str] = &[
 fn the_bundled_project_builds_into_a_linked_site() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    dossier::build(&repo_root(), &out).unwrap();
+    dossier::build(repo(), &out).unwrap();
     let files = check_site(&out);
     for p in MAIN_PAGES {
         assert!(files.contains_key(*p), "{p} missing");
@@ -251,15 +227,8 @@ fn the_bundled_project_builds_into_a_linked_site() {
 fn the_cli_builds_the_same_site_as_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let (via_lib, via_cli) = (dir.path().join("lib"), dir.path().join("cli"));
-    dossier::build(&repo_root(), &via_lib).unwrap();
-    Command::cargo_bin("dossier")
-        .unwrap()
-        .args(["build", "--root"])
-        .arg(repo_root())
-        .arg("--output")
-        .arg(&via_cli)
-        .assert()
-        .success();
+    dossier::build(repo(), &via_lib).unwrap();
+    bin::build_to(repo(), &via_cli).assert().success();
     assert!(
         read_tree(&via_cli) == read_tree(&via_lib),
         "CLI and library builds differ"
@@ -270,8 +239,8 @@ fn the_cli_builds_the_same_site_as_the_library() {
 fn two_builds_are_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    dossier::build(&repo_root(), &a).unwrap();
-    dossier::build(&repo_root(), &b).unwrap();
+    dossier::build(repo(), &a).unwrap();
+    dossier::build(repo(), &b).unwrap();
     let (ta, tb) = (read_tree(&a), read_tree(&b));
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (path, bytes) in &ta {
@@ -281,28 +250,25 @@ fn two_builds_are_byte_identical() {
 
 /// A project of our own: one Markdown article whose text tries to inject
 /// markup, and no templates folder (so the embedded defaults are used).
-fn fixture_project(dir: &Path) -> PathBuf {
-    let root = dir.join("project");
-    fs::create_dir_all(root.join("content/articles")).unwrap();
-    fs::write(
-        root.join("content/site.yaml"),
-        "title: \"Harbour <watch>\"\ndescription: Port calls in the north.\nsources: []\n",
-    )
-    .unwrap();
-    fs::write(
-        root.join("content/articles/port-call.md"),
-        "---\ntitle: \"Frigate calls at <b>Murmansk</b>\"\npublished: 2024-05-14\noutlet: Northern Ledger\nurl: https://example.org/port-call\n---\n\nThe frigate docked on Tuesday. A reader comment read <script>alert(1)</script> and was removed.\n\nOfficials said the visit would last three days.\n",
-    )
-    .unwrap();
-    root
+fn fixture_project() -> Project {
+    let project = Project::new();
+    project
+        .file(
+            "content/site.yaml",
+            "title: \"Harbour <watch>\"\ndescription: Port calls in the north.\nsources: []\n",
+        )
+        .file(
+            "content/articles/port-call.md",
+            "---\ntitle: \"Frigate calls at <b>Murmansk</b>\"\npublished: 2024-05-14\noutlet: Northern Ledger\nurl: https://example.org/port-call\n---\n\nThe frigate docked on Tuesday. A reader comment read <script>alert(1)</script> and was removed.\n\nOfficials said the visit would last three days.\n",
+        );
+    project
 }
 
 #[test]
 fn article_text_and_titles_are_escaped() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = fixture_project(dir.path());
-    let out = dir.path().join("public");
-    dossier::build(&root, &out).unwrap();
+    let project = fixture_project();
+    let out = project.beside("public");
+    dossier::build(project.root(), &out).unwrap();
     let files = check_site(&out);
     let everything: String = files
         .iter()
@@ -322,10 +288,9 @@ fn article_text_and_titles_are_escaped() {
 
 #[test]
 fn a_script_in_article_text_is_escaped() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = fixture_project(dir.path());
-    let out = dir.path().join("public");
-    dossier::build(&root, &out).unwrap();
+    let project = fixture_project();
+    let out = project.beside("public");
+    dossier::build(project.root(), &out).unwrap();
     let files = check_site(&out);
     let export = check_export(&files);
     let articles = export["articles"].as_array().unwrap();
@@ -337,59 +302,46 @@ fn a_script_in_article_text_is_escaped() {
     );
 }
 
-fn write_template(root: &Path, name: &str, text: &str) {
-    fs::create_dir_all(root.join("templates")).unwrap();
-    fs::write(root.join("templates").join(name), text).unwrap();
-}
-
 #[test]
 fn a_broken_template_fails_the_build_and_keeps_the_old_site() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = fixture_project(dir.path());
-    let out = dir.path().join("public");
-    dossier::build(&root, &out).unwrap();
+    let project = fixture_project();
+    let root = project.root();
+    let out = project.beside("public");
+    dossier::build(root, &out).unwrap();
     let before = read_tree(&out);
 
     // A syntax error: an unclosed tag.
-    write_template(
-        &root,
-        "timeline.html",
+    project.file(
+        "templates/timeline.html",
         "{% extends \"base.html\" %}\n{% block content %}\n{% for e in page.undated %}\n{% endblock content %}\n",
     );
-    let err = dossier::build(&root, &out)
+    let err = dossier::build(root, &out)
         .expect_err("syntax error must fail")
         .to_string();
     assert!(err.contains("templates/timeline.html"), "{err}");
     assert!(read_tree(&out) == before, "previous output changed");
 
     // An unknown variable, reported with its line, also from the CLI.
-    write_template(
-        &root,
-        "timeline.html",
+    project.file(
+        "templates/timeline.html",
         "{% extends \"base.html\" %}\n{% block content %}\n<p>Timeline</p>\n{{ page.no_such_thing }}\n{% endblock content %}\n",
     );
-    let err = dossier::build(&root, &out)
+    let err = dossier::build(root, &out)
         .expect_err("unknown variable must fail")
         .to_string();
     assert!(err.contains("templates/timeline.html:4"), "{err}");
-    Command::cargo_bin("dossier")
-        .unwrap()
-        .args(["build", "--root"])
-        .arg(&root)
-        .arg("--output")
-        .arg(&out)
+    bin::build_to(root, &out)
         .assert()
         .failure()
         .stderr(predicates::str::contains("templates/timeline.html:4"));
     assert!(read_tree(&out) == before, "previous output changed");
 
     // A project template that is fine overrides the default.
-    write_template(
-        &root,
-        "timeline.html",
+    project.file(
+        "templates/timeline.html",
         "{% extends \"base.html\" %}\n{% block content %}\n<h1>My own timeline</h1>\n{% endblock content %}\n",
     );
-    dossier::build(&root, &out).unwrap();
+    dossier::build(root, &out).unwrap();
     let timeline = fs::read_to_string(out.join("timeline.html")).unwrap();
     assert!(timeline.contains("My own timeline"));
     check_site(&out);

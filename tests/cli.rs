@@ -1,17 +1,13 @@
 //! The command line as a user meets it: help text, scaffolding, exit codes
 //! of `check`, and `--quiet`.
 
-use assert_cmd::Command;
+mod support;
+
 use predicates::prelude::*;
 use std::fs;
 use std::path::Path;
 
-fn dossier() -> Command {
-    let mut cmd = Command::cargo_bin("dossier").unwrap();
-    // Tests run without a terminal; make sure no progress bar is attempted.
-    cmd.env("CI", "1");
-    cmd
-}
+use support::bin::{self, dossier};
 
 #[test]
 fn every_command_documents_its_options() {
@@ -75,9 +71,7 @@ fn new_then_build_works_and_quiet_prints_nothing() {
     assert!(dir.join("public/search.html").is_file());
     assert!(dir.join("public/assets/search-index.js").is_file());
     // Without --quiet the build says what it did.
-    dossier()
-        .args(["build", "--root"])
-        .arg(&dir)
+    bin::build(&dir)
         .assert()
         .success()
         .stderr(predicate::str::contains("built 2 articles"));
@@ -126,9 +120,7 @@ fn check_fails_on_malformed_yaml_naming_file_and_line() {
         "- date: 2024-05-20\n  kind: meeting\n  participants: [aino-virtanen\n",
     )
     .unwrap();
-    dossier()
-        .args(["check", "--root"])
-        .arg(tmp.path())
+    bin::check(tmp.path())
         .assert()
         .code(1)
         .stdout(predicate::str::contains("content/events/broken.yaml:"))
@@ -157,9 +149,7 @@ fn check_passes_with_warnings_only() {
             .unwrap()
             .replacen("tags:", "desk: Nordic desk\ntags:", 1);
     fs::write(&article, text).unwrap();
-    dossier()
-        .args(["check", "--root"])
-        .arg(tmp.path())
+    bin::check(tmp.path())
         .assert()
         .success()
         .stdout(predicate::str::contains(

@@ -5,53 +5,29 @@ mod support;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use support::html;
+use support::project::Project;
+use support::tree::read_text_tree;
 
-fn fixture(dir: &Path, base_url: Option<&str>) -> PathBuf {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-outlets");
-    let root = dir.join("project");
-    fs::create_dir_all(root.join("content/articles")).unwrap();
-    for entry in fs::read_dir(src.join("content/articles")).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(
-            &path,
-            root.join("content/articles")
-                .join(path.file_name().unwrap()),
-        )
-        .unwrap();
-    }
-    let mut config = fs::read_to_string(src.join("content/site.yaml")).unwrap();
+/// The two-outlets fixture, with `base_url` added to its site settings.
+fn fixture(base_url: Option<&str>) -> Project {
+    let project = Project::new();
+    project.copy_fixture("two-outlets");
+    let mut config = fs::read_to_string(project.path("content/site.yaml")).unwrap();
     if let Some(url) = base_url {
         config.push_str(&format!("base_url: \"{url}\"\n"));
     }
-    fs::write(root.join("content/site.yaml"), config).unwrap();
-    root
+    project.file("content/site.yaml", config);
+    project
 }
 
-fn build(dir: &Path, base_url: Option<&str>) -> BTreeMap<String, String> {
-    let root = fixture(dir, base_url);
-    let out = dir.join("public");
-    dossier::build(&root, &out).unwrap();
-    let mut files = BTreeMap::new();
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-        for e in fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                let rel = p
-                    .strip_prefix(base)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read_to_string(&p).unwrap_or_default());
-            }
-        }
-    }
-    walk(&out, &out, &mut files);
-    files
+/// The fixture's built site, every file as text (empty if not UTF-8).
+fn build(base_url: Option<&str>) -> BTreeMap<String, String> {
+    let project = fixture(base_url);
+    let out = project.beside("public");
+    dossier::build(project.root(), &out).unwrap();
+    read_text_tree(&out)
 }
 
 fn meta(page: &str, attr: &str, key: &str) -> Option<String> {
@@ -66,8 +42,7 @@ fn html_pages(files: &BTreeMap<String, String>) -> Vec<(&String, &String)> {
 
 #[test]
 fn with_base_url_every_page_has_canonical_and_open_graph() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = build(dir.path(), Some("https://briefs.example.org/summit"));
+    let files = build(Some("https://briefs.example.org/summit"));
     let base = "https://briefs.example.org/summit/";
     for (path, page) in html_pages(&files) {
         let parsed = html::check(page).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -155,8 +130,7 @@ fn with_base_url_every_page_has_canonical_and_open_graph() {
 
 #[test]
 fn without_base_url_nothing_absolute_is_invented() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = build(dir.path(), None);
+    let files = build(None);
     assert!(!files.contains_key("sitemap.xml"));
     assert_eq!(files["robots.txt"], "User-agent: *\nAllow: /\n");
     for (path, page) in html_pages(&files) {
@@ -180,13 +154,11 @@ fn without_base_url_nothing_absolute_is_invented() {
 
 #[test]
 fn check_suggests_setting_base_url() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = fixture(dir.path(), None);
-    let analysis = dossier::pipeline::analyse(&root).unwrap();
+    let project = fixture(None);
+    let analysis = dossier::pipeline::analyse(project.root()).unwrap();
     assert!(analysis.diagnostics.iter().any(|d| d.code == "no-base-url"));
-    let dir = tempfile::tempdir().unwrap();
-    let root = fixture(dir.path(), Some("ftp://nope"));
-    let analysis = dossier::pipeline::analyse(&root).unwrap();
+    let project = fixture(Some("ftp://nope"));
+    let analysis = dossier::pipeline::analyse(project.root()).unwrap();
     assert!(analysis
         .diagnostics
         .iter()

@@ -4,41 +4,24 @@
 //!
 //! The fixture uses the repository's knowledge base, as a real project would.
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use dossier::corpus::{EventKind, EventStatus};
 use dossier::Analysis;
 
-fn fixture_project() -> (tempfile::TempDir, PathBuf) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("project");
-    copy_dir(&repo.join("tests/fixtures/two-outlets"), &root);
-    std::fs::copy(
-        repo.join("content/actors.yaml"),
-        root.join("content/actors.yaml"),
-    )
-    .unwrap();
-    (dir, root)
-}
+use support::project::Project;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+fn fixture_project() -> Project {
+    let project = Project::new();
+    project.copy_fixture("two-outlets").bundled_actors();
+    project
 }
 
 fn analyse() -> Analysis {
-    let (_dir, root) = fixture_project();
-    dossier::analyse(&root).expect("fixture analyses")
+    let project = fixture_project();
+    dossier::analyse(project.root()).expect("fixture analyses")
 }
 
 #[test]
@@ -127,9 +110,9 @@ fn an_expected_ratification_is_planned_and_names_no_bystander() {
 
 #[test]
 fn the_site_builds_and_links_the_unknown_general() {
-    let (dir, root) = fixture_project();
-    let out = dir.path().join("site");
-    dossier::build(&root, &out).expect("fixture builds");
+    let project = fixture_project();
+    let out = project.beside("site");
+    dossier::build(project.root(), &out).expect("fixture builds");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("data/dossier.json")).unwrap())
             .unwrap();

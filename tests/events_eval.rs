@@ -10,12 +10,15 @@
 //! evaluation always runs against the knowledge base the site ships with.
 //! Run `cargo test --test events_eval -- --nocapture` to see the report.
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::fs;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use dossier::corpus::{Event, EventKind, EventStatus};
+
+use support::project::{fixture, Project};
+use support::score::{ratio, Counts, Share};
 
 struct Gold {
     key: String,
@@ -98,26 +101,11 @@ fn load_gold() -> Vec<Gold> {
 }
 
 fn eval_events() -> Vec<Event> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fixture = repo.join("tests/fixtures/events-eval/content");
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    fs::create_dir_all(content.join("articles")).unwrap();
-    fs::copy(fixture.join("site.yaml"), content.join("site.yaml")).unwrap();
-    fs::copy(
-        repo.join("content/actors.yaml"),
-        content.join("actors.yaml"),
-    )
-    .unwrap();
-    for entry in fs::read_dir(fixture.join("articles")).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(
-            &path,
-            content.join("articles").join(path.file_name().unwrap()),
-        )
-        .unwrap();
-    }
-    dossier::analyse(dir.path())
+    let project = Project::new();
+    project
+        .copy(fixture("events-eval/content"), "content")
+        .bundled_actors();
+    dossier::analyse(project.root())
         .expect("the evaluation project analyses")
         .events
 }
@@ -273,14 +261,6 @@ fn evaluate(events: &[Event], gold: &[Gold]) -> (Scores, Vec<String>) {
     (s, notes)
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 #[test]
 fn events_on_held_out_style_articles() {
     let gold = load_gold();
@@ -302,8 +282,11 @@ fn events_on_held_out_style_articles() {
                 .join(",")
         );
     }
-    let precision = ratio(s.correct.min(s.predicted - s.invented), s.predicted);
-    let recall = ratio(s.found, s.required);
+    let counts = Counts {
+        predicted: Share::new(s.correct.min(s.predicted - s.invented), s.predicted),
+        gold: Share::new(s.found, s.required),
+    };
+    let (precision, recall) = (counts.precision(), counts.recall());
     println!(
         "precision {precision:.2}  recall {recall:.2}  ({} of {} required)",
         s.found, s.required

@@ -1,11 +1,15 @@
 //! The five bundled seed articles through the ingest stage: titles,
 //! chrome removal, datelines, source lines and metadata.
 
+mod support;
+
 use std::path::Path;
 
 use dossier::config;
 use dossier::corpus::{Article, SourceFormat};
 use dossier::ingest::{load_corpus, Corpus};
+
+use support::project::Project;
 
 fn corpus() -> Corpus {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -215,19 +219,17 @@ fn cleaning_never_panics_on_truncated_or_mangled_pages() {
 
 #[test]
 fn a_markdown_article_end_to_end() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("content/articles/2024/port-call.md");
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(
-        &path,
+    let project = Project::new();
+    project.file(
+        "content/articles/2024/port-call.md",
         "---\ntitle: \"Training ship makes port call\"\npublished: 2024-08-14\noutlet: Example Wire\n\
          url: https://example.org/port-call\nlanguage: en\ntags: [navy]\n---\n\
          VLADIVOSTOK, Aug. 14 (Example Wire) - A training ship of the *Pacific Fleet* arrived\n\
          at the port on Wednesday, [the fleet](https://example.org/fleet) said.\n\n\
          ## Programme\n\n- A wreath-laying ceremony\n- A football match between the crews\n",
-    )
-    .expect("write");
-    let corpus = load_corpus(dir.path(), &dossier::config::SiteConfig::default()).expect("loads");
+    );
+    let corpus =
+        load_corpus(project.root(), &dossier::config::SiteConfig::default()).expect("loads");
     let a = corpus.articles.first().expect("one article");
     assert_eq!(a.id, "port-call");
     assert_eq!(a.source_path, "content/articles/2024/port-call.md");

@@ -3,16 +3,12 @@
 //! automatic and explicit links, and bad notes fail the build with an error
 //! naming the file and line, leaving the previous site in place.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
 
-fn write(root: &Path, rel: &str, content: &str) {
-    let path = root.join(rel);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).expect("mkdir");
-    }
-    fs::write(path, content).expect("write");
-}
+use support::project::Project;
 
 const ACTORS: &str = "\
 - id: belarus
@@ -32,29 +28,26 @@ const ACTORS: &str = "\
 ";
 
 /// A weekly project with two articles in different weeks.
-fn project(period: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
-    write(
-        root,
-        "content/site.yaml",
-        &format!("title: Test desk\nperiod: {period}\nsources: []\n"),
-    );
-    write(root, "content/actors.yaml", ACTORS);
-    write(
-        root,
-        "content/articles/minsk-talks.md",
-        "---\ntitle: Petrov and Varga meet in Minsk\npublished: 2024-12-31\noutlet: Evening Post\n---\n\
+fn project(period: &str) -> Project {
+    let project = Project::new();
+    project
+        .file(
+            "content/site.yaml",
+            format!("title: Test desk\nperiod: {period}\nsources: []\n"),
+        )
+        .file("content/actors.yaml", ACTORS)
+        .file(
+            "content/articles/minsk-talks.md",
+            "---\ntitle: Petrov and Varga meet in Minsk\npublished: 2024-12-31\noutlet: Evening Post\n---\n\
          Defence Minister Ivan Petrov met Lena Varga in Minsk on Monday, the ministry said.\n\
          The two discussed border exercises planned for the spring.\n",
-    );
-    write(
-        root,
-        "content/articles/follow-up.md",
-        "---\ntitle: Varga returns home\npublished: 2025-01-09\noutlet: Morning Wire\n---\n\
+        )
+        .file(
+            "content/articles/follow-up.md",
+            "---\ntitle: Varga returns home\npublished: 2025-01-09\noutlet: Morning Wire\n---\n\
          Lena Varga returned from Minsk on Wednesday after two days of talks.\n",
-    );
-    dir
+        );
+    project
 }
 
 fn read(out: &Path, rel: &str) -> String {
@@ -63,18 +56,16 @@ fn read(out: &Path, rel: &str) -> String {
 
 #[test]
 fn a_note_renders_on_its_weekly_briefing_with_links() {
-    let dir = project("week");
-    let root = dir.path();
-    write(
-        root,
+    let project = project("week");
+    let root = project.root();
+    project.file(
         "content/notes/first-week.md",
         "---\ntitle: Why Minsk matters\ndate: 2025-01-02\nauthor: Desk\n---\n\
          Ivan Petrov chose Minsk for the talks on 30 December 2024.\n\n\
          See [[actor:lena-varga|Varga]] and [[article:minsk-talks]].\n",
     );
     // A note for a week with no events and no articles still makes a briefing.
-    write(
-        root,
+    project.file(
         "content/notes/quiet.md",
         "---\ntitle: A quiet week\nperiod: 2025-W05\n---\nNothing to report.\n",
     );
@@ -130,10 +121,9 @@ fn a_note_renders_on_its_weekly_briefing_with_links() {
 
 #[test]
 fn quarterly_notes_may_name_a_month() {
-    let dir = project("quarter");
-    let root = dir.path();
-    write(
-        root,
+    let project = project("quarter");
+    let root = project.root();
+    project.file(
         "content/notes/q.md",
         "---\ntitle: Quarter review\nperiod: 2025-01\n---\nA slow start to the year.\n",
     );
@@ -158,10 +148,9 @@ fn build_error(root: &Path) -> String {
 
 #[test]
 fn a_link_to_a_missing_target_fails_the_build_naming_file_and_line() {
-    let dir = project("month");
-    let root = dir.path();
-    write(
-        root,
+    let project = project("month");
+    let root = project.root();
+    project.file(
         "content/notes/bad-link.md",
         "---\ntitle: Typo\nperiod: 2025-01\n---\nFirst paragraph.\n\nThen [[actor:lena-vargas]] again.\n",
     );
@@ -172,20 +161,17 @@ fn a_link_to_a_missing_target_fails_the_build_naming_file_and_line() {
 
 #[test]
 fn bad_front_matter_fails_the_build_naming_file_and_line() {
-    let dir = project("month");
-    let root = dir.path();
-    write(
-        root,
+    let project = project("month");
+    let root = project.root();
+    project.file(
         "content/notes/no-title.md",
         "---\nperiod: 2025-01\n---\nBody.\n",
     );
-    write(
-        root,
+    project.file(
         "content/notes/bad-period.md",
         "---\ntitle: T\nauthor: Desk\nperiod: 2025-14\n---\nBody.\n",
     );
-    write(
-        root,
+    project.file(
         "content/notes/bad-yaml.md",
         "---\ntitle: T\ntags: [a, b\nperiod: 2025-01\n---\nBody.\n",
     );
@@ -206,15 +192,11 @@ fn bad_front_matter_fails_the_build_naming_file_and_line() {
 
 #[test]
 fn check_reports_note_errors_without_panicking_on_odd_files() {
-    let dir = project("month");
-    let root = dir.path();
-    write(root, "content/notes/empty.md", "");
-    fs::write(
-        root.join("content/notes/latin1.md"),
-        b"---\ntitle: Caf\xe9\n---\n",
-    )
-    .expect("write");
-    write(root, "content/notes/list.md", "---\n- a\n- b\n---\nBody\n");
+    let project = project("month");
+    let root = project.root();
+    project.file("content/notes/empty.md", "");
+    project.file("content/notes/latin1.md", b"---\ntitle: Caf\xe9\n---\n");
+    project.file("content/notes/list.md", "---\n- a\n- b\n---\nBody\n");
     let analysis = dossier::analyse(root).expect("analysis runs");
     let shown: Vec<String> = analysis
         .diagnostics

@@ -4,11 +4,15 @@
 //! the tagger was run on the article. Prints a per-article report
 //! (`cargo test --test timex_eval -- --nocapture`) and asserts the scores.
 
+mod support;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
 use dossier::corpus::{Timex, TimexKind};
 use dossier::timex::annotate;
+
+use support::score::{Counts, Share};
 
 struct Gold {
     start: usize,
@@ -79,19 +83,30 @@ fn mod_name(t: &Timex) -> String {
 
 #[derive(Default)]
 struct Score {
-    gold: usize,
-    predicted: usize,
-    /// Predictions overlapping a gold span.
-    matched_pred: usize,
-    /// Gold spans overlapped by a prediction.
-    found: usize,
-    /// ... with exactly the same boundaries.
-    exact_span: usize,
-    /// ... with the right value and mod.
-    value_ok: usize,
+    /// Predictions overlapping a gold span; gold spans overlapped by a
+    /// prediction.
+    spans: Counts,
+    /// Gold spans found with exactly the same boundaries.
+    exact_span: Share,
+    /// Gold spans found with the right value and mod.
+    value_ok: Share,
     /// Dates whose past/future flag is right.
-    tense_ok: usize,
-    tense_total: usize,
+    tense: Share,
+}
+
+impl Score {
+    /// `predicted` predictions against `gold` spans, none matched yet.
+    fn new(predicted: usize, gold: usize) -> Self {
+        Score {
+            spans: Counts {
+                predicted: Share::new(0, predicted),
+                gold: Share::new(0, gold),
+            },
+            exact_span: Share::new(0, gold),
+            value_ok: Share::new(0, gold),
+            tense: Share::default(),
+        }
+    }
 }
 
 #[test]
@@ -110,15 +125,11 @@ fn evaluation_articles() {
         let article = std::fs::read_to_string(txt).expect("article");
         let (published, gold) = load(&txt.with_extension("tsv"), &article);
         let got = annotate(&article, Some(published));
-        let mut s = Score {
-            gold: gold.len(),
-            predicted: got.len(),
-            ..Score::default()
-        };
+        let mut s = Score::new(got.len(), gold.len());
         let mut errors = Vec::new();
         for t in &got {
             if gold.iter().any(|g| g.start < t.end && t.start < g.end) {
-                s.matched_pred += 1;
+                s.spans.predicted.hit += 1;
             } else {
                 errors.push(format!(
                     "  FALSE  {:?} = {} ({})",
@@ -133,13 +144,13 @@ fn evaluation_articles() {
                 errors.push(format!("  MISSED {:?} = {}", g.text, g.value));
                 continue;
             };
-            s.found += 1;
+            s.spans.gold.hit += 1;
             if t.start == g.start && t.end == g.end {
-                s.exact_span += 1;
+                s.exact_span.hit += 1;
             }
             let kind_ok = kind_name(t.kind) == g.kind;
             if t.value == g.value && mod_name(t) == g.modifier && kind_ok {
-                s.value_ok += 1;
+                s.value_ok.hit += 1;
             } else {
                 errors.push(format!(
                     "  WRONG  {:?}: got {:?} = {} {} {}, gold {} {} {}",
@@ -154,10 +165,9 @@ fn evaluation_articles() {
                 ));
             }
             if g.future == "yes" || g.future == "no" {
-                s.tense_total += 1;
-                if t.future == (g.future == "yes") {
-                    s.tense_ok += 1;
-                } else {
+                let right = t.future == (g.future == "yes");
+                s.tense.count(right);
+                if !right {
                     errors.push(format!("  FUTURE {:?}: got {}", g.text, t.future));
                 }
             }
@@ -165,35 +175,30 @@ fn evaluation_articles() {
         let name = txt.file_stem().and_then(|n| n.to_str()).unwrap_or("?");
         report.push_str(&format!(
             "{name}: gold {} found {} exact-span {} value {} false {}\n",
-            s.gold,
-            s.found,
-            s.exact_span,
-            s.value_ok,
-            s.predicted - s.matched_pred
+            s.spans.gold.total,
+            s.spans.gold.hit,
+            s.exact_span.hit,
+            s.value_ok.hit,
+            s.spans.predicted.misses()
         ));
         for e in errors {
             report.push_str(&e);
             report.push('\n');
         }
-        total.gold += s.gold;
-        total.predicted += s.predicted;
-        total.matched_pred += s.matched_pred;
-        total.found += s.found;
+        total.spans += s.spans;
         total.exact_span += s.exact_span;
         total.value_ok += s.value_ok;
-        total.tense_ok += s.tense_ok;
-        total.tense_total += s.tense_total;
+        total.tense += s.tense;
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
-    let precision = ratio(total.matched_pred, total.predicted);
-    let recall = ratio(total.found, total.gold);
-    let exact = ratio(total.exact_span, total.gold);
-    let value = ratio(total.value_ok, total.gold);
-    let tense = ratio(total.tense_ok, total.tense_total);
+    let precision = total.spans.precision();
+    let recall = total.spans.recall();
+    let exact = total.exact_span.value();
+    let value = total.value_ok.value();
+    let tense = total.tense.value();
     report.push_str(&format!(
         "TOTAL {} expressions in {} articles: span precision {precision:.3}, recall {recall:.3}, \
          exact spans {exact:.3}, value accuracy {value:.3}, past/future {tense:.3}\n",
-        total.gold,
+        total.spans.gold.total,
         files.len()
     ));
     println!("{report}");

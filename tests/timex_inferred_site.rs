@@ -2,19 +2,16 @@
 //! inferred publication date, with its evidence, in the export and in
 //! `dossier check`.
 
-use std::path::Path;
+mod support;
 
-use assert_cmd::Command;
-
-fn fixture() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inferred-date")
-}
+use support::bin;
+use support::project::fixture;
 
 #[test]
 fn a_raw_kcna_article_gets_an_inferred_date_with_evidence() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("public");
-    dossier::build(&fixture(), &out).expect("build");
+    dossier::build(&fixture("inferred-date"), &out).expect("build");
     let json = std::fs::read_to_string(out.join("data/dossier.json")).expect("export");
     let export: serde_json::Value = serde_json::from_str(&json).expect("json");
     let articles = export["articles"].as_array().expect("articles");
@@ -42,10 +39,7 @@ fn a_raw_kcna_article_gets_an_inferred_date_with_evidence() {
 
 #[test]
 fn check_reports_the_inferred_date() {
-    let out = Command::cargo_bin("dossier")
-        .expect("binary")
-        .args(["check", "--root"])
-        .arg(fixture())
+    let out = bin::check(fixture("inferred-date"))
         .output()
         .expect("run check");
     let text =

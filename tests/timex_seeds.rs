@@ -1,19 +1,13 @@
 //! Every date expression in the five seed articles, normalized against the
 //! publication dates listed for them (their texts lack the year).
 
+mod support;
+
 use chrono::NaiveDate;
 use dossier::corpus::{Timex, TimexKind, TimexMod};
 use dossier::timex::annotate;
 
-fn seed(prefix: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let entry = std::fs::read_dir(&dir)
-        .expect("seeds folder")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .expect("seed file");
-    std::fs::read_to_string(entry.path()).expect("readable seed")
-}
+use support::project::seed;
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
