@@ -52,6 +52,7 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
     let kb = KnowledgeBase::load(root)?;
     let corpus = ingest::load_corpus(root, &config)?;
     let mut diagnostics = corpus.diagnostics;
+    diagnostics.extend(kb.warnings.iter().cloned());
 
     let total = corpus.articles.len();
     progress.stage(

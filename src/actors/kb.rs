@@ -2,8 +2,11 @@
 //!
 //! A YAML list of entries (format in docs/actors.md). Loading validates what
 //! a typo would silently break: unknown fields, duplicate ids, and `country`
-//! or `of` naming an id that does not exist. Every error names the file and,
-//! where the YAML gives one, the line.
+//! or `of` naming an id that does not exist, ids that are unsafe as page
+//! file names or that differ only by case (two pages in one file on a
+//! case-insensitive disk), and empty names. Every error names the file and,
+//! where the YAML gives one, the line. An alias shared by two entries is a
+//! warning naming both: a mention of it cannot tell them apart.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -11,7 +14,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::corpus::{Actor, ActorKind, Role};
+use crate::corpus::{Actor, ActorKind, Diagnostic, Role};
 use crate::lang::names::{self, NameKey};
 
 /// Where the knowledge base lives, relative to the project root.
@@ -33,6 +36,8 @@ pub struct KnowledgeBase {
     pub(crate) spelling_keys: Vec<Vec<NameKey>>,
     /// Per actor: the key of the display name, for persons.
     pub(crate) name_keys: Vec<Option<NameKey>>,
+    /// Problems worth saying that do not stop a build (shared aliases).
+    pub warnings: Vec<Diagnostic>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -156,6 +161,62 @@ fn find_line(raw: &str, from_line: usize, key: &str, value: &str) -> Option<usiz
         .map(|(i, _)| i + 1)
 }
 
+/// An id that is safe as a page file name and in a URL: ASCII letters,
+/// digits, `-`, `_` and `.`, no `..`, no leading `.`.
+fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && !id.contains("..")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// A warning for every alias that is also another entry's name or alias
+/// (compared folded: case and accents aside), naming both entries. One pass
+/// over the names with a map, so linear in the size of the base.
+fn shared_aliases(
+    entries: &[RawEntry],
+    lines: &BTreeMap<String, usize>,
+    path: &str,
+) -> Vec<Diagnostic> {
+    let mut owner: HashMap<String, &RawEntry> = HashMap::new();
+    for e in entries {
+        owner.entry(names::fold(&e.name)).or_insert(e);
+    }
+    let mut warnings = Vec::new();
+    for e in entries {
+        for alias in &e.aliases {
+            let key = names::fold(alias);
+            if key.is_empty() {
+                continue;
+            }
+            match owner.get(&key) {
+                Some(other) if other.id != e.id => {
+                    let line = lines.get(&e.id).copied().unwrap_or(1);
+                    let at = lines.get(&other.id).copied().unwrap_or(1);
+                    warnings.push(
+                        Diagnostic::warning(
+                            "shared-alias",
+                            format!(
+                                "`{}`: alias {alias:?} is also a name or alias of `{}` (line {at}); a mention of it cannot tell them apart",
+                                e.id, other.id
+                            ),
+                        )
+                        .in_file(path)
+                        .at_line(line),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(key, e);
+                }
+            }
+        }
+    }
+    warnings
+}
+
 impl KnowledgeBase {
     /// Loads `content/actors.yaml`; a project without one has an empty base.
     pub fn load(root: &Path) -> Result<KnowledgeBase, KbError> {
@@ -193,6 +254,9 @@ impl KnowledgeBase {
         })?;
 
         let mut lines: BTreeMap<String, usize> = BTreeMap::new();
+        // Ids by their lower-case form: two ids that differ only by case
+        // would write one page file on a case-insensitive disk.
+        let mut folded_ids: HashMap<String, (&str, usize)> = HashMap::new();
         let mut cursor = 1;
         for e in &entries {
             let line = find_line(raw, cursor, "id", &e.id).unwrap_or(cursor);
@@ -206,6 +270,15 @@ impl KnowledgeBase {
                     ),
                 ));
             }
+            if !is_safe_id(&e.id) {
+                return Err(invalid(
+                    Some(line),
+                    format!(
+                        "actor id {:?} can only hold ASCII letters, digits, `-`, `_` and `.` (not `..`, not a leading `.`): it names the actor's page file",
+                        e.id
+                    ),
+                ));
+            }
             if let Some(first) = lines.get(e.id.as_str()) {
                 return Err(invalid(
                     Some(line),
@@ -215,8 +288,23 @@ impl KnowledgeBase {
                     ),
                 ));
             }
+            if let Some((other, first)) = folded_ids.get(&e.id.to_ascii_lowercase()) {
+                return Err(invalid(
+                    Some(line),
+                    format!(
+                        "actor ids `{other}` (line {first}) and `{}` differ only by case: their pages would be one file on a case-insensitive disk",
+                        e.id
+                    ),
+                ));
+            }
+            if e.name.trim().is_empty() {
+                let at = find_line(raw, line, "name", &e.name).unwrap_or(line);
+                return Err(invalid(Some(at), format!("`{}`: the name is empty", e.id)));
+            }
+            folded_ids.insert(e.id.to_ascii_lowercase(), (e.id.as_str(), line));
             lines.insert(e.id.clone(), line);
         }
+        let warnings = shared_aliases(&entries, &lines, path);
         let mut actors = Vec::with_capacity(entries.len());
         for e in entries {
             let line = lines.get(e.id.as_str()).copied();
@@ -290,7 +378,9 @@ impl KnowledgeBase {
             });
         }
         actors.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(Self::from_actors(actors))
+        let mut kb = Self::from_actors(actors);
+        kb.warnings = warnings;
+        Ok(kb)
     }
 
     /// Builds the lookup indexes over a list of actors (sorted by id).
@@ -334,6 +424,7 @@ impl KnowledgeBase {
             max_other_words,
             spelling_keys,
             name_keys,
+            warnings: Vec::new(),
         }
     }
 
@@ -385,6 +476,69 @@ mod tests {
         let e = err("- id: a\n  name: A\n  kind: place\n- id: a\n  name: B\n  kind: place\n");
         assert!(e.starts_with("content/actors.yaml:4:"), "{e}");
         assert!(e.contains("duplicate actor id `a`"), "{e}");
+    }
+
+    #[test]
+    fn unsafe_ids_are_errors_with_line() {
+        for id in [
+            r#"'a"b'"#,
+            "'a<b'",
+            "a/b",
+            "'..'",
+            "a..b",
+            "'.hidden'",
+            "'é'",
+        ] {
+            let e = err(&format!(
+                "- id: ok\n  name: Ok\n  kind: place\n- id: {id}\n  name: B\n  kind: place\n"
+            ));
+            assert!(e.starts_with("content/actors.yaml:4:"), "{id}: {e}");
+            assert!(e.contains("can only hold ASCII letters"), "{id}: {e}");
+        }
+        // Dots and underscores inside an id are fine.
+        assert!(KnowledgeBase::parse(
+            "- id: a.b_c-1\n  name: A\n  kind: place\n",
+            "content/actors.yaml"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn ids_that_differ_only_by_case_are_errors_naming_both() {
+        let e = err("- id: Kim\n  name: A\n  kind: place\n- id: kim\n  name: B\n  kind: place\n");
+        assert!(e.starts_with("content/actors.yaml:4:"), "{e}");
+        assert!(e.contains("`Kim` (line 1) and `kim`"), "{e}");
+    }
+
+    #[test]
+    fn an_empty_name_is_an_error_with_line() {
+        let e = err("- id: a\n  name: A\n  kind: place\n- id: b\n  name: \"  \"\n  kind: place\n");
+        assert!(e.starts_with("content/actors.yaml:5:"), "{e}");
+        assert!(e.contains("`b`: the name is empty"), "{e}");
+    }
+
+    #[test]
+    fn a_shared_alias_is_a_warning_naming_both_entries() {
+        let kb = KnowledgeBase::parse(
+            "- id: kim-a\n  name: Kim A\n  kind: person\n  aliases: [Marshal Kim]\n- id: kim-b\n  name: Kim B\n  kind: person\n  aliases: [marshal kim, Kim B.]\n",
+            "content/actors.yaml",
+        )
+        .unwrap();
+        assert_eq!(kb.warnings.len(), 1, "{:?}", kb.warnings);
+        let w = kb.warnings[0].to_string();
+        assert!(w.starts_with("content/actors.yaml:5:"), "{w}");
+        assert!(
+            w.contains("`kim-b`") && w.contains("`kim-a` (line 1)"),
+            "{w}"
+        );
+        // An alias that is another entry's name counts too; one's own does not.
+        let kb = KnowledgeBase::parse(
+            "- id: a\n  name: Alpha\n  kind: place\n  aliases: [Alpha]\n- id: b\n  name: Beta\n  kind: place\n  aliases: [ALPHA]\n",
+            "content/actors.yaml",
+        )
+        .unwrap();
+        assert_eq!(kb.warnings.len(), 1, "{:?}", kb.warnings);
+        assert!(kb.warnings[0].to_string().contains("`b`: alias \"ALPHA\""));
     }
 
     #[test]
