@@ -54,6 +54,12 @@ pub fn load_corpus(root: &Path, config: &SiteConfig) -> Result<Corpus, IngestErr
     let mut diagnostics = Vec::new();
     let metadata = load_metadata(root, &mut diagnostics)?;
 
+    // Everything read must lie inside the project: a folder or a link that
+    // leads outside would publish files the analyst never put in it.
+    let root_real = root.canonicalize().map_err(|source| IngestError::Read {
+        path: root.display().to_string(),
+        source,
+    })?;
     let mut files: Vec<(String, SourceFormat)> = Vec::new();
     for source in &config.sources {
         let dir = root.join(source);
@@ -69,14 +75,28 @@ pub fn load_corpus(root: &Path, config: &SiteConfig) -> Result<Corpus, IngestErr
             }
             continue;
         }
-        for path in walk(root, &dir, "txt")? {
+        if !inside(&root_real, &dir) {
+            return Err(IngestError::Invalid {
+                path: "content/site.yaml".to_string(),
+                line: None,
+                message: format!(
+                    "source folder `{}` lies outside the project; sources must be folders inside it",
+                    source.display()
+                ),
+            });
+        }
+        for path in walk(root, &dir, "txt", &mut diagnostics)? {
             files.push((path, SourceFormat::Raw));
         }
     }
     let articles_dir = root.join(ARTICLES_DIR);
     if articles_dir.is_dir() {
-        for path in walk(root, &articles_dir, "md")? {
-            files.push((path, SourceFormat::Markdown));
+        if inside(&root_real, &articles_dir) {
+            for path in walk(root, &articles_dir, "md", &mut diagnostics)? {
+                files.push((path, SourceFormat::Markdown));
+            }
+        } else {
+            diagnostics.push(outside_link(ARTICLES_DIR));
         }
     }
     // Two source folders may overlap (`seeds` and `seeds/extra`).
@@ -84,7 +104,11 @@ pub fn load_corpus(root: &Path, config: &SiteConfig) -> Result<Corpus, IngestErr
     files.dedup_by(|a, b| a.0 == b.0);
 
     for (key, entry) in &metadata.entries {
-        match files.iter().find(|(p, _)| p == key) {
+        let found = files
+            .binary_search_by(|(p, _)| p.as_str().cmp(key.as_str()))
+            .ok()
+            .map(|i| &files[i]);
+        match found {
             None => diagnostics.push(
                 Diagnostic::warning(
                     "unknown-file",
@@ -154,10 +178,36 @@ struct Loaded {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// True when `path` resolves (links followed) to a place inside the project
+/// whose canonical root is `root_real`.
+fn inside(root_real: &Path, path: &Path) -> bool {
+    path.canonicalize().is_ok_and(|p| p.starts_with(root_real))
+}
+
+/// The warning for a link that leads out of the project.
+fn outside_link(path: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "outside-link",
+        format!("`{path}` is a symbolic link to a place outside the project; it is not read"),
+    )
+    .in_file(path)
+}
+
 /// Files with the extension under `dir`, recursively, as sorted paths
-/// relative to `root` with forward slashes. Hidden files are skipped and
-/// symlinked folders are not followed (no cycles).
-pub(crate) fn walk(root: &Path, dir: &Path, ext: &str) -> Result<Vec<String>, IngestError> {
+/// relative to `root` with forward slashes. Hidden files are skipped.
+/// Symbolic links are checked, never trusted: a linked file is read only
+/// when it resolves inside the project, and a linked folder is not followed
+/// (no cycles); each skipped link is a warning naming it.
+pub(crate) fn walk(
+    root: &Path,
+    dir: &Path,
+    ext: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<String>, IngestError> {
+    let root_real = root.canonicalize().map_err(|source| IngestError::Read {
+        path: relative(root, dir),
+        source,
+    })?;
     let mut out = Vec::new();
     let mut stack: Vec<PathBuf> = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
@@ -181,13 +231,31 @@ pub(crate) fn walk(root: &Path, dir: &Path, ext: &str) -> Result<Vec<String>, In
             if hidden {
                 continue;
             }
+            let wanted = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+            if kind.is_symlink() {
+                let rel = relative(root, &path);
+                if path.is_dir() {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "linked-folder",
+                            format!("`{rel}` is a symbolic link to a folder; linked folders are not read"),
+                        )
+                        .in_file(rel),
+                    );
+                } else if wanted && path.is_file() {
+                    if inside(&root_real, &path) {
+                        out.push(rel);
+                    } else {
+                        diagnostics.push(outside_link(&rel));
+                    }
+                }
+                continue;
+            }
             if kind.is_dir() {
                 stack.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case(ext))
-                && path.is_file()
-            {
+            } else if wanted && kind.is_file() {
                 out.push(relative(root, &path));
             }
         }

@@ -161,7 +161,8 @@ pub fn load(
     if !dir.is_dir() {
         return (Vec::new(), Vec::new());
     }
-    let files = match ingest::walk(root, &dir, "md") {
+    let mut link_warnings = Vec::new();
+    let files = match ingest::walk(root, &dir, "md", &mut link_warnings) {
         Ok(files) => files,
         Err(e) => return (Vec::new(), vec![NoteError::from(e).to_diagnostic()]),
     };
@@ -182,7 +183,7 @@ pub fn load(
         })
         .collect();
     let mut notes = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = link_warnings;
     for r in results {
         match r {
             Ok((note, mut warnings)) => {
