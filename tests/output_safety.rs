@@ -331,3 +331,61 @@ fn a_second_build_of_one_output_is_kept_out_by_the_lock() {
     drop(lock);
     bin::build_to(p.root(), &out).assert().success();
 }
+
+/// Every file beside the project whose name starts with `.site.`: staging,
+/// backup and lock files of the output `site`.
+fn leftovers(project: &Project) -> Vec<String> {
+    fs::read_dir(around(project))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site."))
+        .collect()
+}
+
+#[test]
+fn a_build_killed_at_any_point_leaves_the_old_or_the_new_site() {
+    let p = Project::new();
+    p.copy_fixture("two-outlets").bundled_actors();
+    let out = p.beside("site");
+    let expect = p.beside("expect");
+    let started = std::time::Instant::now();
+    bin::build_to(p.root(), &out).assert().success();
+    let took = started.elapsed();
+    let settings = fs::read_to_string(p.path("content/site.yaml")).unwrap();
+    for round in 0..6u32 {
+        let old = read_tree(&out);
+        // The next site differs from the old one.
+        p.file(
+            "content/site.yaml",
+            settings.replacen("title: \"", &format!("title: \"Round {round}: "), 1),
+        );
+        let _ = fs::remove_dir_all(&expect);
+        bin::build_to(p.root(), &expect).assert().success();
+        let new = read_tree(&expect);
+        assert!(new != old);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .env("CI", "1")
+            .args(["build", "--quiet", "--root"])
+            .arg(p.root())
+            .arg("--output")
+            .arg(&out)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(took * round / 5);
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = read_tree(&out);
+        assert!(
+            now == old || now == new,
+            "round {round}: the output is neither the old nor the new site"
+        );
+        // The next build finishes and leaves nothing behind.
+        bin::build_to(p.root(), &out).assert().success();
+        assert!(read_tree(&out) == new, "round {round}");
+        assert!(
+            leftovers(&p).is_empty(),
+            "round {round}: {:?}",
+            leftovers(&p)
+        );
+    }
+}
