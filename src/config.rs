@@ -55,8 +55,8 @@ impl Default for SiteConfig {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{root}: no such project folder (check --root)")]
-    NoRoot { root: String },
+    #[error("{root}: {} (check --root)", if *.exists { "not a folder" } else { "no such project folder" })]
+    NoRoot { root: String, exists: bool },
     #[error("{root}: not a dossier project: it has no content/site.yaml (check --root, or start a project with `dossier new DIR`)")]
     NoSettings { root: String },
     #[error("{path}: cannot read: {source}")]
@@ -84,6 +84,7 @@ pub fn load(root: &Path) -> Result<SiteConfig, ConfigError> {
     if !root.is_dir() {
         return Err(ConfigError::NoRoot {
             root: root.display().to_string(),
+            exists: root.exists(),
         });
     }
     let path = site_config_path(root);

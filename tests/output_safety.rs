@@ -389,3 +389,42 @@ fn a_build_killed_at_any_point_leaves_the_old_or_the_new_site() {
         );
     }
 }
+
+#[test]
+fn serve_output_follows_the_same_rules() {
+    use std::io::{BufRead, BufReader};
+    let p = project();
+    let before = read_tree(around(&p));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .env("CI", "1")
+        .args(["serve", "--port", "0", "--root"])
+        .arg(p.root())
+        .arg("--output")
+        .arg(p.root())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read stderr until the refusal shows (or the server ends).
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut said = String::new();
+    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        said.push_str(&line);
+        said.push('\n');
+        if line.contains("refusing") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        said.contains("refusing to build into .: it is the project folder itself"),
+        "{said}"
+    );
+    assert!(read_tree(around(&p)) == before, "files changed:\n{said}");
+}
