@@ -55,6 +55,10 @@ impl Default for SiteConfig {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    #[error("{root}: {} (check --root)", if *.exists { "not a folder" } else { "no such project folder" })]
+    NoRoot { root: String, exists: bool },
+    #[error("{root}: not a dossier project: it has no content/site.yaml (check --root, or start a project with `dossier new DIR`)")]
+    NoSettings { root: String },
     #[error("{path}: cannot read: {source}")]
     Read {
         path: String,
@@ -73,13 +77,25 @@ pub fn site_config_path(root: &Path) -> PathBuf {
     root.join("content").join("site.yaml")
 }
 
-/// Reads `content/site.yaml`; a project without one gets the defaults.
+/// Reads `content/site.yaml`. A `root` that is not a folder, or a project
+/// without the settings file, is an error: building a wrong `--root` into an
+/// empty site would only hide the mistake.
 pub fn load(root: &Path) -> Result<SiteConfig, ConfigError> {
+    if !root.is_dir() {
+        return Err(ConfigError::NoRoot {
+            root: root.display().to_string(),
+            exists: root.exists(),
+        });
+    }
     let path = site_config_path(root);
     let shown = "content/site.yaml".to_string();
     let raw = match std::fs::read_to_string(&path) {
         Ok(raw) => raw,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SiteConfig::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ConfigError::NoSettings {
+                root: root.display().to_string(),
+            })
+        }
         Err(source) => {
             return Err(ConfigError::Read {
                 path: shown,

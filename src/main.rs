@@ -54,7 +54,11 @@ enum Command {
                       site.yaml and the curated events in content/events/, and writes every \
                       page, the search index and the JSON export. The site is written to a \
                       temporary folder and swapped in only when the build succeeds, so a \
-                      failed build leaves the previous site intact. Warnings are printed; \
+                      failed build leaves the previous site intact. The output is replaced \
+                      only if it is missing, empty or a site dossier built (it holds the \
+                      .dossier-site marker); the project folder, a folder above it, and \
+                      content/, templates/ and the source folders are always refused. \
+                      Warnings are printed; \
                       errors in the content stop the build (see `dossier check`). On a \
                       terminal a progress bar shows the stages; it stays off when stderr is \
                       not a terminal, when the CI variable is set, and with --quiet.",
@@ -67,7 +71,8 @@ enum Command {
         /// Project root: the folder holding content/, the raw-text folders and templates/.
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        /// Where to write the site (default: ROOT/public); replaced whole.
+        /// Where to write the site (default: ROOT/public); replaced whole, and
+        /// only if missing, empty or built by dossier.
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
         /// Print how long each stage took (to stderr), even with --quiet.
@@ -136,7 +141,8 @@ enum Command {
         /// Port on 127.0.0.1 to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Build into this folder instead of a temporary one.
+        /// Build into this folder instead of a temporary one (the same rules as
+        /// `build --output`: only a missing or empty folder, or a site dossier built).
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },

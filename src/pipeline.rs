@@ -227,6 +227,10 @@ fn build_stages(
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
+    // The output rules are checked (and the output's lock taken) before
+    // anything is read, so a refused output costs nothing and is untouched.
+    let settings = config::load(root)?;
+    let target = write::Target::claim(root, output, &settings.sources)?;
     let analysis = analyse_with(root, progress)?;
     if analysis.has_errors() {
         return Err(BuildError::Content(
@@ -246,7 +250,7 @@ fn build_stages(
     let site = briefing::build(&analysis);
     // Pages are written as they are rendered, into a staging folder that
     // replaces `output` only once everything is written.
-    let staging = write::Staging::new(output)?;
+    let staging = write::Staging::new(target)?;
     let mut files = render::render_into(root, &site, &staging)?;
     progress.stage(Stage::Indexing, None, "building the search index");
     for file in search::site_files(&site)? {

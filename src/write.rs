@@ -1,8 +1,13 @@
 //! Final stage, write: put the rendered files on disk all at once.
 //!
-//! The site is written into a fresh temporary folder beside the output folder
+//! The site is written into a fresh staging folder beside the output folder
 //! and swapped into place only when every file is written, so a failed build
 //! leaves the previous site untouched and a reader never sees half a site.
+//! Where the output may be, and what may be replaced, is `target.rs`; the
+//! swap is `swap.rs`.
+
+mod swap;
+mod target;
 
 use std::collections::HashSet;
 use std::fs;
@@ -11,25 +16,26 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::render::{OutputFile, Sink};
 
-/// One file of the site, with its path relative to the output folder.
+pub use swap::exchange;
+pub use target::{Target, MARKER, MARKER_TEXT};
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("refusing to write {path:?}: output paths must stay inside the output folder")]
     UnsafePath { path: String },
     #[error("two pages want the same file {path:?}")]
     DuplicatePath { path: String },
-    #[error("{}: {source}", path.display())]
+    #[error(
+        "refusing to build into {output}: {why}; nothing was changed (choose another --output)"
+    )]
+    Refused { output: String, why: String },
+    #[error("another dossier build is writing {output} (it holds the lock {lock}); wait for it to finish")]
+    Locked { output: String, lock: String },
+    #[error("{path}: {source}")]
     Io {
-        path: PathBuf,
+        path: String,
         source: std::io::Error,
     },
-}
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
 }
 
 /// A relative path is safe when it is made only of normal components: no
@@ -42,49 +48,51 @@ fn is_safe_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// A site being written: files go into a fresh temporary folder beside the
+/// A site being written: files go into a fresh staging folder beside the
 /// output folder as soon as they are ready (so a build never holds the whole
 /// site in memory), and [`Staging::commit`] swaps the folder into place.
-/// Dropping it without committing deletes the temporary folder and leaves the
+/// Dropping it without committing deletes the staging folder and leaves the
 /// previous site as it was. Safe to share between threads.
 pub struct Staging {
-    output: PathBuf,
-    parent: PathBuf,
-    name: String,
+    target: Target,
     dir: tempfile::TempDir,
     /// Paths written so far, to refuse a second page claiming the same file.
     seen: std::sync::Mutex<HashSet<String>>,
 }
 
 impl Staging {
-    /// Creates the temporary folder for a site that will replace `output`.
-    pub fn new(output: &Path) -> Result<Staging, WriteError> {
-        let parent = match output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent).map_err(io(&parent))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".to_string());
+    /// Creates the staging folder for a site that will replace the output
+    /// of `target`, and writes the marker into it first, so that a build
+    /// killed at any point leaves a folder the next build may remove.
+    pub fn new(target: Target) -> Result<Staging, WriteError> {
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.building-"))
-            .tempdir_in(&parent)
-            .map_err(io(&parent))?;
+            .prefix(&target.staging_prefix())
+            .tempdir_in(&target.parent)
+            .map_err(|source| WriteError::Io {
+                path: target.shown(&target.parent),
+                source,
+            })?;
+        let marker = dir.path().join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|source| WriteError::Io {
+            path: target.shown(&marker),
+            source,
+        })?;
         Ok(Staging {
-            output: output.to_path_buf(),
-            parent,
-            name,
+            target,
             dir,
             seen: std::sync::Mutex::new(HashSet::new()),
         })
     }
 
+    fn io(&self, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
+        let path = self.target.shown(path);
+        move |source| WriteError::Io { path, source }
+    }
+
     /// Checks that `path` is safe and not yet taken, and returns where it
     /// goes in the staging folder (parent folders created).
     fn claim(&self, path: &str) -> Result<PathBuf, WriteError> {
-        if !is_safe_relative(path) {
+        if !is_safe_relative(path) || path == MARKER {
             return Err(WriteError::UnsafePath {
                 path: path.to_string(),
             });
@@ -103,7 +111,7 @@ impl Staging {
         }
         let target = self.dir.path().join(path);
         if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io(dir))?;
+            fs::create_dir_all(dir).map_err(self.io(dir))?;
         }
         Ok(target)
     }
@@ -111,7 +119,7 @@ impl Staging {
     /// Writes one file of the site; `path` is relative to the output root.
     pub fn put(&self, path: &str, contents: &[u8]) -> Result<(), WriteError> {
         let target = self.claim(path)?;
-        fs::write(&target, contents).map_err(io(&target))
+        fs::write(&target, contents).map_err(self.io(&target))
     }
 
     /// Writes one file of the site through a buffered writer, for output too
@@ -122,51 +130,32 @@ impl Staging {
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<(), WriteError> {
         let target = self.claim(path)?;
-        let file = fs::File::create(&target).map_err(io(&target))?;
+        let file = fs::File::create(&target).map_err(self.io(&target))?;
         let mut out = std::io::BufWriter::new(file);
         write(&mut out)
             .and_then(|()| out.flush())
-            .map_err(io(&target))
+            .map_err(self.io(&target))
     }
 
-    /// Swaps the staged site into place: move the old site aside, move the
-    /// new one in, then delete the old. If the second rename fails, the old
-    /// site is put back.
+    /// Makes the staged site durable and swaps it into place in one step
+    /// (see `swap.rs`), after checking once more that the output is still
+    /// one the build may replace. On an error the old site is left as it
+    /// was and the staging folder is removed.
     pub fn commit(self) -> Result<(), WriteError> {
-        let Staging {
-            output,
-            parent,
-            name,
-            dir,
-            ..
-        } = self;
-        let output = output.as_path();
+        let Staging { target, dir, .. } = self;
+        target.recheck()?;
+        swap::sync_tree(dir.path()).map_err(|(path, source)| WriteError::Io {
+            path: target.shown(&path),
+            source,
+        })?;
         let staged = dir.keep();
-        let backup = parent.join(format!(".{name}.previous-{}", std::process::id()));
-        let had_old = output.exists();
-        if had_old {
-            if let Err(source) = fs::rename(output, &backup) {
-                let _ = fs::remove_dir_all(&staged);
-                return Err(WriteError::Io {
-                    path: output.to_path_buf(),
-                    source,
-                });
-            }
-        }
-        if let Err(source) = fs::rename(&staged, output) {
-            if had_old {
-                let _ = fs::rename(&backup, output);
-            }
+        swap::install(&staged, &target.output, &target.backup()).map_err(|(path, source)| {
             let _ = fs::remove_dir_all(&staged);
-            return Err(WriteError::Io {
-                path: output.to_path_buf(),
+            WriteError::Io {
+                path: target.shown(&path),
                 source,
-            });
-        }
-        if had_old {
-            fs::remove_dir_all(&backup).map_err(io(&backup))?;
-        }
-        Ok(())
+            }
+        })
     }
 }
 
@@ -186,8 +175,9 @@ impl Sink for Staging {
     }
 }
 
-/// Writes `files` so that `output` holds exactly them afterwards.
-pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+/// Writes `files` so that the output of `target` holds exactly them (and
+/// the marker) afterwards.
+pub fn write_site(target: Target, files: &[OutputFile]) -> Result<(), WriteError> {
     // Check every path before touching the disk.
     let mut seen = HashSet::new();
     for file in files {
@@ -202,7 +192,7 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError>
             });
         }
     }
-    let staging = Staging::new(output)?;
+    let staging = Staging::new(target)?;
     for file in files {
         staging.put(&file.path, &file.contents)?;
     }
@@ -212,6 +202,24 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), WriteError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The output `out` of an empty project beside it, claimed.
+    fn claim(out: &Path) -> Target {
+        let root = out.parent().unwrap().join("project");
+        fs::create_dir_all(&root).unwrap();
+        Target::claim(&root, out, &[]).unwrap()
+    }
+
+    /// What is left beside the project: the output, and nothing else.
+    fn beside(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "project")
+            .collect();
+        names.sort();
+        names
+    }
 
     #[test]
     fn rejects_paths_that_leave_the_output() {
@@ -227,21 +235,21 @@ mod tests {
     fn replaces_the_old_site_whole() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[OutputFile::new("old.html", "old")]).unwrap();
-        write_site(&out, &[OutputFile::new("a/new.html", "new")]).unwrap();
+        write_site(claim(&out), &[OutputFile::new("old.html", "old")]).unwrap();
+        write_site(claim(&out), &[OutputFile::new("a/new.html", "new")]).unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read_to_string(out.join("a/new.html")).unwrap(), "new");
-        // No staging or backup folders are left behind.
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1);
+        assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), MARKER_TEXT);
+        // No staging or backup folders, and no lock file, are left behind.
+        assert_eq!(beside(dir.path()), ["public"]);
     }
 
     #[test]
     fn failed_write_keeps_the_old_site() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[OutputFile::new("index.html", "v1")]).unwrap();
-        let err = write_site(&out, &[OutputFile::new("../escape.html", "x")]).unwrap_err();
+        write_site(claim(&out), &[OutputFile::new("index.html", "v1")]).unwrap();
+        let err = write_site(claim(&out), &[OutputFile::new("../escape.html", "x")]).unwrap_err();
         assert!(matches!(err, WriteError::UnsafePath { .. }));
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
     }
@@ -250,8 +258,8 @@ mod tests {
     fn staging_refuses_duplicates_and_cleans_up_when_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[OutputFile::new("index.html", "v1")]).unwrap();
-        let staging = Staging::new(&out).unwrap();
+        write_site(claim(&out), &[OutputFile::new("index.html", "v1")]).unwrap();
+        let staging = Staging::new(claim(&out)).unwrap();
         staging.put("a.html", b"a").unwrap();
         let err = staging.put("a.html", b"again").unwrap_err();
         assert!(matches!(err, WriteError::DuplicatePath { .. }));
@@ -260,14 +268,14 @@ mod tests {
         drop(staging);
         // The old site is untouched and the staging folder is gone.
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(beside(dir.path()), ["public"]);
     }
 
     #[test]
     fn staging_streams_and_commits() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(claim(&out)).unwrap();
         staging.put("a/b.html", b"b").unwrap();
         staging
             .put_with("data/x.json", |w| w.write_all(b"{}"))

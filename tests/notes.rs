@@ -137,6 +137,12 @@ fn build_error(root: &Path) -> String {
     let out = root.join("public");
     fs::create_dir_all(&out).expect("mkdir");
     fs::write(out.join("keep.txt"), "previous site").expect("write");
+    // A previous site carries the marker of the build that wrote it.
+    fs::write(
+        out.join(dossier::write::MARKER),
+        dossier::write::MARKER_TEXT,
+    )
+    .expect("write");
     let e = dossier::build(root, &out).expect_err("the build fails");
     assert_eq!(
         fs::read_to_string(out.join("keep.txt")).ok().as_deref(),
