@@ -358,14 +358,20 @@ mod tests {
         let v = parse(&bundle_script(&docs).unwrap());
         assert_eq!(v["docs"][0]["t"], title.as_str());
         assert!(term_docs(&v, "title", "pyongyang").is_some());
-        assert!(term_docs(&v, "title", &edge).is_some(), "64 letters is a word");
+        assert!(
+            term_docs(&v, "title", &edge).is_some(),
+            "64 letters is a word"
+        );
         assert!(term_docs(&v, "title", "qqqq").is_none());
         assert!(term_docs(&v, "names", "qqqq").is_none());
     }
 
     #[test]
     fn text_without_overlong_words_is_indexed_unchanged() {
-        assert!(matches!(indexable("Kim Jong-un met  Putin"), Cow::Borrowed(_)));
+        assert!(matches!(
+            indexable("Kim Jong-un met  Putin"),
+            Cow::Borrowed(_)
+        ));
         let long = "w".repeat(MAX_WORD_CHARS + 1);
         assert_eq!(indexable(&format!("a-{long} b\tc")), "a b c");
     }
