@@ -500,7 +500,10 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
             message: "missing required field `title` in the front matter".into(),
         });
     };
-    let text = markdown::plain_text(fm.body);
+    let (text, flattened) = markdown::plain_text_flattened(fm.body);
+    if flattened {
+        diagnostics.push(nesting_warning(path));
+    }
     if text.is_empty() {
         diagnostics
             .push(Diagnostic::warning("empty-body", "the article has no text").in_file(path));
@@ -522,6 +525,19 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
         },
         diagnostics,
     }))
+}
+
+/// The warning for a Markdown body whose markup nests deeper than
+/// [`markdown::MAX_NESTING`] levels (flattened to text there).
+pub(crate) fn nesting_warning(path: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "deep-nesting",
+        format!(
+            "quotes, lists, links or emphasis nest more than {} levels deep; the deeper markup is shown as plain text",
+            markdown::MAX_NESTING
+        ),
+    )
+    .in_file(path)
 }
 
 /// One entry of `content/metadata.yaml`.

@@ -360,6 +360,9 @@ pub fn parse(
         + 1;
     let (links, mut link_errors) = resolve_links(path, body, body_first_line, targets);
     errors.append(&mut link_errors);
+    if crate::markup::markdown::plain_text_flattened(body).1 {
+        warnings.push(ingest::nesting_warning(path));
+    }
 
     match (title, period) {
         (Some(title), Some(period)) if errors.is_empty() => Ok((
