@@ -176,8 +176,9 @@ pub fn load(
                     source,
                 })]
             })?;
-            let content = ingest::decode(path, &bytes).map_err(|e| vec![e.into()])?;
-            let (note, warnings) = parse(path, &content, config, targets)?;
+            let (content, warning) = ingest::decode(path, &bytes).map_err(|e| vec![e.into()])?;
+            let (note, mut warnings) = parse(path, &content, config, targets)?;
+            warnings.splice(0..0, warning);
             Ok((analyse(note, kb, targets.registry, &people), warnings))
         })
         .collect();
