@@ -103,7 +103,9 @@ pub fn load(root: &Path) -> Result<SiteConfig, ConfigError> {
             })
         }
     };
-    serde_yaml::from_str(&raw).map_err(|e| ConfigError::Parse {
+    // A byte-order mark some editors write would read as content.
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
+    serde_yaml::from_str(raw).map_err(|e| ConfigError::Parse {
         path: shown,
         line: e.location().map(|l| l.line()),
         message: e.to_string(),

@@ -10,6 +10,8 @@
 //! the people it names and only the opening words of its text; the result
 //! list shows a title and one line of detail kept beside the index.
 
+use std::borrow::Cow;
+
 use elasticlunr::{Index, IndexBuilder};
 use serde::Serialize;
 
@@ -21,6 +23,13 @@ use crate::render::OutputFile;
 /// the who/what/where of a news story; the rest would multiply the index
 /// size for little recall (names in it are indexed separately anyway).
 pub const BODY_WORDS: usize = crate::briefing::LEAD_WORDS;
+
+/// The longest word the index takes, in characters. Longer ones (a pasted
+/// base64 blob, a URL without spaces) stay in the page text but are not
+/// indexed: nobody searches for them, and elasticlunr keeps words as a
+/// character trie whose building, serializing and dropping recurse once
+/// per character, so a 50,000-character word would overflow the stack.
+pub const MAX_WORD_CHARS: usize = 64;
 
 /// The elasticlunr browser runtime (npm `elasticlunr` 0.9.5, MIT).
 pub const ELASTICLUNR_JS: &str = include_str!("../templates/vendor/elasticlunr.min.js");
@@ -187,10 +196,36 @@ pub fn index(docs: &[SearchDoc]) -> Index {
         let meta = d.meta.join(" ; ");
         index.add_doc(
             &i.to_string(),
-            [d.title.as_str(), &names, &meta, d.body.as_str()],
+            [
+                indexable(&d.title),
+                indexable(&names),
+                indexable(&meta),
+                indexable(&d.body),
+            ],
         );
     }
     index
+}
+
+/// `text` without the words elasticlunr would index that are longer than
+/// [`MAX_WORD_CHARS`]. Words are split as elasticlunr splits them (at
+/// whitespace and hyphens), so the words kept are indexed exactly as
+/// before; text without an overlong word is passed on untouched.
+fn indexable(text: &str) -> Cow<'_, str> {
+    let words = || {
+        text.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+    };
+    let too_long = |w: &str| w.chars().nth(MAX_WORD_CHARS).is_some();
+    if !words().any(too_long) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        words()
+            .filter(|w| !too_long(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The index and the result rows as a script assigning
@@ -312,5 +347,32 @@ mod tests {
         assert!(term_docs(&v, "names", "choi").is_some_and(|d| d.get("1").is_some()));
         assert!(term_docs(&v, "title", "pyongyang").is_some_and(|d| d.get("0").is_some()));
         assert_eq!(v["docs"][1]["k"], "person");
+    }
+
+    #[test]
+    fn overlong_words_are_shown_but_not_indexed() {
+        let blob = "Q".repeat(50_000);
+        let edge = "e".repeat(MAX_WORD_CHARS);
+        let title = format!("Talks {blob} in Pyongyang {edge}");
+        let docs = [doc(DocKind::Article, &title, &[blob.as_str()])];
+        let v = parse(&bundle_script(&docs).unwrap());
+        assert_eq!(v["docs"][0]["t"], title.as_str());
+        assert!(term_docs(&v, "title", "pyongyang").is_some());
+        assert!(
+            term_docs(&v, "title", &edge).is_some(),
+            "64 letters is a word"
+        );
+        assert!(term_docs(&v, "title", "qqqq").is_none());
+        assert!(term_docs(&v, "names", "qqqq").is_none());
+    }
+
+    #[test]
+    fn text_without_overlong_words_is_indexed_unchanged() {
+        assert!(matches!(
+            indexable("Kim Jong-un met  Putin"),
+            Cow::Borrowed(_)
+        ));
+        let long = "w".repeat(MAX_WORD_CHARS + 1);
+        assert_eq!(indexable(&format!("a-{long} b\tc")), "a b c");
     }
 }

@@ -35,6 +35,8 @@ pub enum ServeError {
     Watch { path: PathBuf, message: String },
     #[error("cannot create a folder for the preview: {0}")]
     TempDir(io::Error),
+    #[error("cannot start the rebuild thread: {0}")]
+    Thread(io::Error),
 }
 
 /// What the browser needs to know: which build it shows, and whether the
@@ -45,6 +47,9 @@ struct LiveState {
 }
 
 const LIVE_PATH: &str = "/__dossier/live";
+
+/// The rebuild thread's stack: ample for any build.
+const REBUILD_STACK: usize = 64 * 1024 * 1024;
 
 /// Builds once, then serves until the process is interrupted.
 pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
@@ -88,20 +93,36 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let rebuild_state = Arc::clone(&state);
     let root = options.root.clone();
     let rebuild_output = output.clone();
-    std::thread::spawn(move || {
-        // The watcher also reports files being opened and read (by our own
-        // build, among others), so rebuild only when what is on disk changed.
-        let mut last = fingerprint(&root);
-        while rx.recv().is_ok() {
-            // Coalesce a burst of saves into one rebuild.
-            while rx.try_recv().is_ok() {}
-            let now = fingerprint(&root);
-            if now != last {
-                last = now;
-                rebuild(&root, &rebuild_output, &rebuild_state);
+    // Rebuilds run on a thread with the stack a build gets on the main
+    // thread and more (a spawned thread's default is 2 MiB); a rebuild that
+    // panics is reported like a failed one, and the server goes on.
+    std::thread::Builder::new()
+        .name("dossier-rebuild".to_string())
+        .stack_size(REBUILD_STACK)
+        .spawn(move || {
+            // The watcher also reports files being opened and read (by our own
+            // build, among others), so rebuild only when what is on disk changed.
+            let mut last = fingerprint(&root);
+            while rx.recv().is_ok() {
+                // Coalesce a burst of saves into one rebuild.
+                while rx.try_recv().is_ok() {}
+                let now = fingerprint(&root);
+                if now != last {
+                    last = now;
+                    let run = std::panic::AssertUnwindSafe(|| {
+                        rebuild(&root, &rebuild_output, &rebuild_state)
+                    });
+                    if std::panic::catch_unwind(run).is_err() {
+                        let message = "the build stopped on an internal error (a panic, shown above); please report it";
+                        eprintln!("build failed (still serving the last good site):\nerror: {message}");
+                        *rebuild_state.error.lock().unwrap_or_else(|e| e.into_inner()) =
+                            Some(message.to_string());
+                        rebuild_state.generation.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
             }
-        }
-    });
+        })
+        .map_err(ServeError::Thread)?;
 
     let server = Server::http(("127.0.0.1", options.port)).map_err(|e| ServeError::Listen {
         port: options.port,

@@ -228,7 +228,8 @@ impl KnowledgeBase {
             path: KB_PATH.to_string(),
             source,
         })?;
-        Self::parse(&raw, KB_PATH)
+        // A byte-order mark some editors write would read as content.
+        Self::parse(raw.strip_prefix('\u{feff}').unwrap_or(&raw), KB_PATH)
     }
 
     /// Parses and validates knowledge-base YAML; `path` is used in errors.

@@ -103,7 +103,9 @@ pub fn load_curated(root: &Path, registry: &Registry) -> (Vec<CuratedEvent>, Vec
                     );
                 }
                 Ok(text) => {
-                    let (mut e, mut d) = parse_curated(&label, &text, registry);
+                    // A byte-order mark some editors write would read as content.
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    let (mut e, mut d) = parse_curated(&label, text, registry);
                     events.append(&mut e);
                     diagnostics.append(&mut d);
                 }

@@ -3,6 +3,7 @@
 //!
 //! Nothing here interprets the prose; later stages do.
 
+mod decode;
 pub mod fields;
 pub mod raw;
 
@@ -14,6 +15,8 @@ use crate::config::{self, SiteConfig};
 use crate::corpus::diagnostics::Diagnostic;
 use crate::corpus::{Article, Dateline, SourceFormat};
 use crate::markup::markdown;
+pub(crate) use decode::decode;
+use decode::utf8_text;
 use fields::{FieldError, Fields, KeyLine};
 
 /// Everything ingest produced: the articles, sorted by id, and findings.
@@ -136,11 +139,17 @@ pub fn load_corpus(root: &Path, config: &SiteConfig) -> Result<Corpus, IngestErr
                 path: path.clone(),
                 source,
             })?;
-            let content = decode(path, &bytes)?;
-            match format {
+            let (content, warning) = decode(path, &bytes)?;
+            let loaded = match format {
                 SourceFormat::Raw => load_raw(path, &content, metadata.entries.get(path)).map(Some),
                 SourceFormat::Markdown => load_markdown(path, &content),
-            }
+            };
+            loaded.map(|l| {
+                l.map(|mut l| {
+                    l.diagnostics.splice(0..0, warning);
+                    l
+                })
+            })
         })
         .collect();
 
@@ -284,24 +293,6 @@ fn normalize_key(key: &str) -> String {
         .filter(|part| !part.is_empty() && *part != ".")
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// Checks the bytes are UTF-8 text with something in it.
-pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, IngestError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
-        path: path.to_string(),
-        line: bytes
-            .get(..e.valid_up_to())
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-            + 1,
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(IngestError::Empty {
-            path: path.to_string(),
-        });
-    }
-    Ok(text.replace("\r\n", "\n"))
 }
 
 /// A URL-safe id from a file stem: lower-case ASCII letters, digits and
@@ -568,7 +559,10 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
             message: "missing required field `title` in the front matter".into(),
         });
     };
-    let text = markdown::plain_text(fm.body);
+    let (text, flattened) = markdown::plain_text_flattened(fm.body);
+    if flattened {
+        diagnostics.push(nesting_warning(path));
+    }
     if text.is_empty() {
         diagnostics
             .push(Diagnostic::warning("empty-body", "the article has no text").in_file(path));
@@ -590,6 +584,19 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
         },
         diagnostics,
     }))
+}
+
+/// The warning for a Markdown body whose markup nests deeper than
+/// [`markdown::MAX_NESTING`] levels (flattened to text there).
+pub(crate) fn nesting_warning(path: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "deep-nesting",
+        format!(
+            "quotes, lists, links or emphasis nest more than {} levels deep; the deeper markup is shown as plain text",
+            markdown::MAX_NESTING
+        ),
+    )
+    .in_file(path)
 }
 
 /// One entry of `content/metadata.yaml`.
@@ -614,13 +621,7 @@ fn load_metadata(root: &Path, _diagnostics: &mut [Diagnostic]) -> Result<Metadat
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Metadata::default()),
         Err(source) => return Err(IngestError::Read { path, source }),
     };
-    let content = std::str::from_utf8(&content).map_err(|e| IngestError::InvalidUtf8 {
-        path: path.clone(),
-        line: content
-            .get(..e.valid_up_to())
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-            + 1,
-    })?;
+    let content = utf8_text(&path, &content)?;
     let value: serde_yaml::Value =
         serde_yaml::from_str(content).map_err(|e| IngestError::Invalid {
             path: path.clone(),

@@ -16,13 +16,45 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// How deeply quotes, lists, links, emphasis and the rest may nest in a
+/// body. Markup nested deeper (50,000 nested links or quotes, which no
+/// writer means) is flattened: its text is kept, its tags are dropped, so
+/// no later step, and no browser, meets a structure as deep as the input.
+pub const MAX_NESTING: usize = 64;
+
 /// The event stream with adjacent text runs merged and soft line breaks
-/// turned into spaces, so a name broken across two source lines is one run.
-fn events(markdown: &str) -> Vec<Event<'_>> {
+/// turned into spaces, so a name broken across two source lines is one run;
+/// tags nested deeper than [`MAX_NESTING`] are dropped (a block boundary
+/// becomes a space). The flag says whether any were.
+fn events(markdown: &str) -> (Vec<Event<'_>>, bool) {
     let mut out: Vec<Event<'_>> = Vec::new();
+    let mut depth = 0usize;
+    let mut flattened = false;
     for event in Parser::new_ext(markdown, options()) {
         let event = match event {
             Event::SoftBreak => Event::Text(CowStr::Borrowed(" ")),
+            Event::Start(tag) => {
+                depth += 1;
+                if depth <= MAX_NESTING {
+                    Event::Start(tag)
+                } else {
+                    flattened = true;
+                    if !is_block_boundary(&tag) {
+                        continue;
+                    }
+                    Event::Text(CowStr::Borrowed(" "))
+                }
+            }
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                if depth < MAX_NESTING {
+                    Event::End(tag)
+                } else if is_block_end(&tag) {
+                    Event::Text(CowStr::Borrowed(" "))
+                } else {
+                    continue;
+                }
+            }
             other => other,
         };
         match (out.last_mut(), event) {
@@ -32,7 +64,7 @@ fn events(markdown: &str) -> Vec<Event<'_>> {
             (_, event) => out.push(event),
         }
     }
-    out
+    (out, flattened)
 }
 
 /// Plain text plus, for every event, the range of the plain text it produced.
@@ -162,7 +194,14 @@ fn collapse(run: &str, drop_leading: bool) -> String {
 /// list items, quotes and table cells included), joined by "\n\n"; inline
 /// markup dropped, link text kept, code blocks and image alt text left out.
 pub fn plain_text(markdown: &str) -> String {
-    extract(&events(markdown)).text
+    extract(&events(markdown).0).text
+}
+
+/// [`plain_text`], and whether markup nested deeper than [`MAX_NESTING`]
+/// was flattened to text (worth a warning to the writer).
+pub fn plain_text_flattened(markdown: &str) -> (String, bool) {
+    let (events, flattened) = events(markdown);
+    (extract(&events).text, flattened)
 }
 
 /// Renders a Markdown body to HTML, wrapping `annotations` (byte ranges into
@@ -170,7 +209,7 @@ pub fn plain_text(markdown: &str) -> String {
 /// spans two differently formatted runs is left out rather than misnested,
 /// and link annotations inside a Markdown link are dropped (no nested `<a>`).
 pub fn render_annotated(markdown: &str, annotations: &[Annotation]) -> String {
-    let events = events(markdown);
+    let (events, _) = events(markdown);
     let extraction = extract(&events);
     let plain = &extraction.text;
     let mut sorted: Vec<Annotation> = annotations.to_vec();
@@ -511,6 +550,35 @@ mod tests {
             html.contains("<img src=\"\" alt=\"Flags &amp; &quot;stars&quot;\" title=\"t\">"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn markup_nested_too_deeply_is_flattened_to_text() {
+        // Links do not nest in CommonMark (only the innermost is a link),
+        // images do.
+        let n = 20_000;
+        let links = format!("{}deep text{}", "[w ".repeat(n), " ](u)".repeat(n));
+        let (text, _) = plain_text_flattened(&links);
+        assert!(text.contains("deep text"));
+        let images = format!("x {}deep{}", "![w ".repeat(n), " ](u)".repeat(n));
+        let (text, flattened) = plain_text_flattened(&images);
+        assert!(flattened);
+        assert_eq!(text, "x", "alt text is not prose");
+        assert!(render_annotated(&images, &[]).matches("<img").count() < MAX_NESTING);
+        let quotes = format!("{}deep", "> ".repeat(20_000));
+        let (text, flattened) = plain_text_flattened(&quotes);
+        assert!(flattened);
+        assert_eq!(text, "deep");
+        let html = render_annotated(&quotes, &[]);
+        assert_eq!(html.matches("<blockquote>").count(), MAX_NESTING);
+        assert_eq!(
+            html.matches("<blockquote>").count(),
+            html.matches("</blockquote>").count()
+        );
+        assert!(html.contains("deep"));
+        // Ordinary nesting is untouched.
+        let (_, flattened) = plain_text_flattened("> - *a [b](u)*\n>   - c\n");
+        assert!(!flattened);
     }
 
     #[test]

@@ -177,8 +177,9 @@ pub fn load(
                     source,
                 })]
             })?;
-            let content = ingest::decode(path, &bytes).map_err(|e| vec![e.into()])?;
-            let (note, warnings) = parse(path, &content, config, targets)?;
+            let (content, warning) = ingest::decode(path, &bytes).map_err(|e| vec![e.into()])?;
+            let (note, mut warnings) = parse(path, &content, config, targets)?;
+            warnings.splice(0..0, warning);
             Ok((analyse(note, kb, targets.registry, &people), warnings))
         })
         .collect();
@@ -361,6 +362,9 @@ pub fn parse(
         + 1;
     let (links, mut link_errors) = resolve_links(path, body, body_first_line, targets);
     errors.append(&mut link_errors);
+    if crate::markup::markdown::plain_text_flattened(body).1 {
+        warnings.push(ingest::nesting_warning(path));
+    }
 
     match (title, period) {
         (Some(title), Some(period)) if errors.is_empty() => Ok((

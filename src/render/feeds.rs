@@ -8,6 +8,7 @@
 //! against the feed's own address), ids become `urn:dossier:` names, and no
 //! sitemap is written (the protocol requires absolute URLs).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -20,10 +21,31 @@ pub use crate::briefing::urls::{ARTICLES_FEED, BRIEFINGS_FEED};
 /// Atom's `updated` when the content has no dates at all.
 const NO_DATE: &str = "1970-01-01";
 
+/// Text escaped for XML, without the characters XML 1.0 does not allow
+/// (see [`xml_safe`]): every piece of text in a feed or the sitemap goes
+/// through here, so the files always parse.
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    escape_html(text, &mut out);
+    escape_html(&xml_safe(text), &mut out);
     out
+}
+
+/// Whether XML 1.0 allows `c` in a document: tab, line feed, carriage
+/// return, and everything from U+0020 up except U+FFFE and U+FFFF (lone
+/// surrogates, the other gap, cannot occur in a Rust string).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// `text` without the characters XML 1.0 does not allow (a NUL or another
+/// C0 control pasted into an article, U+FFFE, U+FFFF); untouched, and not
+/// copied, when it has none.
+pub fn xml_safe(text: &str) -> Cow<'_, str> {
+    if text.chars().all(is_xml_char) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
+    }
 }
 
 /// How the site's pages are addressed from outside: absolute under

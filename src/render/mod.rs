@@ -190,11 +190,20 @@ impl Templates {
                     continue;
                 };
                 let name = name.to_string();
+                // A byte-order mark some editors write would be copied into
+                // every page (or the stylesheet) before its first line.
+                let read = |path: &Path| {
+                    std::fs::read_to_string(path)
+                        .map(|t| match t.strip_prefix('\u{feff}') {
+                            Some(rest) => rest.to_string(),
+                            None => t,
+                        })
+                        .map_err(|e| read_err(path, e))
+                };
                 if name == "style.css" {
-                    stylesheet = std::fs::read_to_string(&path).map_err(|e| read_err(&path, e))?;
+                    stylesheet = read(&path)?;
                 } else if name.ends_with(".html") {
-                    let text = std::fs::read_to_string(&path).map_err(|e| read_err(&path, e))?;
-                    sources.insert(name, text);
+                    sources.insert(name, read(&path)?);
                 }
             }
         }

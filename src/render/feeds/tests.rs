@@ -160,3 +160,57 @@ fn excerpts_cut_at_words() {
     assert!(cut.ends_with('…') && cut.chars().count() <= 41, "{cut}");
     assert!(!cut.contains("thr…"));
 }
+
+#[test]
+fn xml_safe_keeps_what_xml_allows_and_drops_the_rest() {
+    for c in [
+        '\t',
+        '\n',
+        '\r',
+        ' ',
+        'a',
+        'é',
+        '\u{7f}',
+        '\u{85}',
+        '\u{d7ff}',
+        '\u{e000}',
+        '\u{fffd}',
+        '\u{10000}',
+        '\u{10ffff}',
+    ] {
+        assert!(is_xml_char(c), "{c:?}");
+    }
+    for c in [
+        '\0', '\u{1}', '\u{8}', '\u{b}', '\u{c}', '\u{1b}', '\u{1f}', '\u{fffe}', '\u{ffff}',
+    ] {
+        assert!(!is_xml_char(c), "{c:?}");
+    }
+    assert!(matches!(xml_safe("Kim\tmet\nPutin"), Cow::Borrowed(_)));
+    assert_eq!(
+        xml_safe("a\0b\u{1b}[31mc\u{fffe}\u{ffff}d\r\n"),
+        "ab[31mcd\r\n"
+    );
+    assert_eq!(esc("<\0&\u{7}>"), "&lt;&amp;&gt;");
+}
+
+#[test]
+fn control_characters_in_the_content_leave_the_feeds_parseable() {
+    let mut analysis = sample_analysis();
+    analysis.config.title = "Watch\0list\u{1}".to_string();
+    analysis.config.description = "Desk \u{b}\u{c} notes\u{ffff}".to_string();
+    analysis.config.base_url = Some("https://example.org/\u{0}brief/".to_string());
+    if let Some(a) = analysis.articles.first_mut() {
+        a.article.title = "Petrov\0 meets \u{1b}Varga".to_string();
+        a.article.outlet = Some("Wire\u{2}".to_string());
+        a.article.text.push_str(" Tail \0\u{8} text.");
+    }
+    let s = briefing::build(&analysis);
+    let files = discovery_files(&s, &["index.html"]);
+    for feed in [ARTICLES_FEED, BRIEFINGS_FEED, "sitemap.xml"] {
+        let xml = file(&files, feed).unwrap();
+        roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{feed}: {e}\n{xml}"));
+        assert!(!xml.chars().any(|c| !is_xml_char(c)), "{feed}");
+    }
+    let xml = file(&files, ARTICLES_FEED).unwrap();
+    assert!(xml.contains("Petrov meets Varga"), "{xml}");
+}
