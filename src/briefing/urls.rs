@@ -41,7 +41,8 @@ pub fn event_url(id: &str) -> String {
 
 /// Ids come from other stages and from content; a page file name must be
 /// safe whatever they contain, so anything outside a conservative set
-/// becomes `-`.
+/// becomes `-`, and a stem too long for a file system (most allow 255
+/// bytes) is cut and made unique again with a hash of the whole id.
 fn file_stem(id: &str) -> String {
     let stem: String = id
         .chars()
@@ -55,9 +56,24 @@ fn file_stem(id: &str) -> String {
         .collect();
     if stem.is_empty() {
         "-".to_string()
+    } else if stem.len() > MAX_STEM {
+        // The stem is ASCII, so any byte index is a char boundary.
+        format!("{}-{:016x}", &stem[..MAX_STEM - 20], fnv1a(id))
     } else {
         stem
     }
+}
+
+/// The longest page file stem kept as it is; longer ones are cut to fit
+/// with room for `.html` and the hash.
+const MAX_STEM: usize = 100;
+
+/// 64-bit FNV-1a: a small, stable hash (the same on every machine and
+/// version), so a cut file name is the same in every build.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A fragment id from free text: lower-case ASCII words joined by `-`.
@@ -118,4 +134,28 @@ pub fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_ids_get_short_unique_stable_file_names() {
+        let long = "a".repeat(5_000);
+        let other = format!("{}b", "a".repeat(4_999));
+        let (x, y) = (event_url(&long), event_url(&other));
+        assert!(x.len() < 200 && y.len() < 200, "{x}");
+        assert_ne!(x, y);
+        assert_eq!(x, event_url(&long));
+        // Ordinary ids are kept as they are.
+        assert_eq!(
+            event_url("shoigu-meets-kim"),
+            "events/shoigu-meets-kim.html"
+        );
+        assert_eq!(
+            article_url(&"x".repeat(100)),
+            format!("articles/{}.html", "x".repeat(100))
+        );
+    }
 }
