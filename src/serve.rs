@@ -53,6 +53,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         Some(o) => o.clone(),
         None => {
             temp = tempfile::tempdir().map_err(ServeError::TempDir)?;
+            remove_on_exit(temp.path().to_path_buf());
             temp.path().join("site")
         }
     };
@@ -113,7 +114,6 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         .map(|a| a.port())
         .unwrap_or(options.port);
     if options.output.is_none() {
-        remove_on_exit(output.parent().unwrap_or(&output).to_path_buf());
         eprintln!("preview folder: {}", output.display());
     }
     eprintln!(
