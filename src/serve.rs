@@ -128,7 +128,12 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             let state = Arc::clone(&state);
             std::thread::spawn(move || loop {
                 match listener.accept() {
-                    Ok((stream, _)) => handle_connection(stream, port, &output, &state),
+                    Ok((stream, _)) => {
+                        // A bug in one answer must not shrink the pool.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            handle_connection(stream, port, &output, &state)
+                        }));
+                    }
                     // Out of file descriptors and the like: wait, do not spin.
                     Err(_) => std::thread::sleep(Duration::from_millis(50)),
                 }
@@ -160,7 +165,7 @@ fn remove_on_exit(folder: PathBuf) {
 }
 
 /// Request handlers: a client holds one only for its own request, and for
-/// at most [`READ_LIMIT`] plus [`WRITE_LIMIT`].
+/// at most [`READ_LIMIT`] plus [`WRITE_LIMIT`] plus half a second.
 const WORKERS: usize = 8;
 /// The request line and headers together; more gets 431.
 const MAX_HEAD: usize = 16 * 1024;
@@ -193,21 +198,29 @@ impl Reply {
 /// so a worker is never held by an idle client).
 fn handle_connection(mut stream: TcpStream, port: u16, output: &Path, state: &LiveState) {
     let started = Instant::now();
-    let (reply, head) = match read_head(&mut stream, started + READ_LIMIT) {
-        Ok(head) => match check_request(&head, port) {
-            Ok(()) => (respond(&head.target, output, state), head.method == "HEAD"),
-            Err(status) => (Reply::text(status, reason_text(status)), false),
-        },
+    let (reply, is_head) = match read_head(&mut stream, started + READ_LIMIT) {
+        Ok(head) => {
+            let reply = match check_request(&head, port) {
+                Ok(()) => respond(&head.target, output, state),
+                Err(status) => Reply::text(status, reason_text(status)),
+            };
+            (reply, head.method == "HEAD")
+        }
         Err(HeadError::Closed) => return,
         Err(HeadError::Status(status)) => (Reply::text(status, reason_text(status)), false),
     };
-    let _ = write_reply(&mut stream, &reply, head, Instant::now() + WRITE_LIMIT);
-    // Read what the client may still be sending (a body we do not want) so
-    // closing does not reset the connection before it reads the response.
+    let _ = write_reply(&mut stream, &reply, is_head, Instant::now() + WRITE_LIMIT);
+    // Read what the client may still be sending (a body we do not want), for
+    // half a second at most, so closing does not reset the connection before
+    // the client has read the response.
     let _ = stream.shutdown(Shutdown::Write);
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let drain_until = Instant::now() + Duration::from_millis(500);
     let mut sink = [0u8; 4096];
-    for _ in 0..16 {
+    for _ in 0..64 {
+        let left = drain_until.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            break;
+        }
         match stream.read(&mut sink) {
             Ok(0) | Err(_) => break,
             Ok(_) => {}

@@ -170,6 +170,24 @@ fn a_stalled_client_does_not_block_others_and_the_policy_holds() {
         assert!(!r.contains("Lavrov"), "{bad}: {r}");
     }
 
+    let r = get(s.port, "HEAD", "/", "evil.example");
+    assert_eq!(status(&r), "421", "{r}");
+    assert!(r.ends_with("\r\n\r\n"), "HEAD has no body: {r}");
+    let body = "x".repeat(30_000);
+    let r = exchange(
+        s.port,
+        format!(
+            "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(
+        status(&r),
+        "405",
+        "a POST with a body still reads its 405: {r}"
+    );
+
     let mut huge = format!("GET / HTTP/1.1\r\nHost: {host}\r\nX-Big: ").into_bytes();
     huge.resize(40 * 1024, b'a');
     huge.extend_from_slice(b"\r\n\r\n");
