@@ -1,7 +1,7 @@
 //! `dossier serve` as a client meets it, on a free loopback port: a client
 //! that stalls mid-request does not keep a well-behaved one from its page;
 //! only GET and HEAD are answered, only for this machine's names and port;
-//! an oversized head gets 431; SIGTERM removes the preview folder.
+//! an oversized head gets 431; SIGTERM and Ctrl-C remove the preview folder.
 //!
 //! All traffic goes to 127.0.0.1; every wait is bounded, and the server is
 //! killed when a test ends, whatever happened.
@@ -206,22 +206,28 @@ fn a_stalled_client_does_not_block_others_and_the_policy_holds() {
 }
 
 #[test]
-fn sigterm_removes_the_preview_folder() {
-    let mut s = serve();
-    let folder = s.preview.parent().unwrap().to_path_buf();
-    assert!(folder.is_dir());
-    let killed = Command::new("kill")
-        .args(["-TERM", &s.child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while s.child.try_wait().unwrap().is_none() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
+fn sigterm_and_ctrl_c_remove_the_preview_folder() {
+    for signal in ["-TERM", "-INT"] {
+        let mut s = serve();
+        let folder = s.preview.parent().unwrap().to_path_buf();
+        assert!(folder.is_dir());
+        let sent = Command::new("kill")
+            .args([signal, &s.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while s.child.try_wait().unwrap().is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(
+            s.child.try_wait().unwrap().is_some(),
+            "still running after {signal}"
+        );
+        assert!(
+            !folder.exists(),
+            "{signal}: {} left behind",
+            folder.display()
+        );
     }
-    assert!(
-        s.child.try_wait().unwrap().is_some(),
-        "still running after SIGTERM"
-    );
-    assert!(!folder.exists(), "{} left behind", folder.display());
 }
