@@ -6,14 +6,14 @@
 //! banner with the error), so what an analyst previews is what they publish.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode, DebounceEventResult};
-use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::config;
 
@@ -58,6 +58,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         Some(o) => o.clone(),
         None => {
             temp = tempfile::tempdir().map_err(ServeError::TempDir)?;
+            remove_on_exit(temp.path().to_path_buf());
             temp.path().join("site")
         }
     };
@@ -124,21 +125,332 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         })
         .map_err(ServeError::Thread)?;
 
-    let server = Server::http(("127.0.0.1", options.port)).map_err(|e| ServeError::Listen {
-        port: options.port,
-        message: e.to_string(),
-    })?;
+    let listener =
+        TcpListener::bind(("127.0.0.1", options.port)).map_err(|e| ServeError::Listen {
+            port: options.port,
+            message: e.to_string(),
+        })?;
+    let port = listener
+        .local_addr()
+        .map(|a| a.port())
+        .unwrap_or(options.port);
+    if options.output.is_none() {
+        eprintln!("preview folder: {}", output.display());
+    }
     eprintln!(
-        "serving {} at http://127.0.0.1:{}/ (Ctrl-C to stop)",
+        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
         options.root.display(),
-        options.port
     );
-    for request in server.incoming_requests() {
-        let response = respond(&request, &output, &state);
-        let _ = request.respond(response);
+    let listener = Arc::new(listener);
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let listener = Arc::clone(&listener);
+            let output = output.clone();
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || loop {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        // A bug in one answer must not shrink the pool.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            handle_connection(stream, port, &output, &state)
+                        }));
+                    }
+                    // Out of file descriptors and the like: wait, do not spin.
+                    Err(_) => std::thread::sleep(Duration::from_millis(50)),
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
     }
     drop(debouncer);
     Ok(())
+}
+
+/// On Ctrl-C or SIGTERM, removes the temporary preview folder and exits.
+fn remove_on_exit(folder: PathBuf) {
+    let handler = move || {
+        // A rebuild may be writing into it right now: try a few times.
+        for _ in 0..5 {
+            if fs::remove_dir_all(&folder).is_ok() || !folder.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::process::exit(130);
+    };
+    if let Err(e) = ctrlc::set_handler(handler) {
+        eprintln!("warning: cannot catch Ctrl-C ({e}); the preview folder may stay behind");
+    }
+}
+
+/// Request handlers: a client holds one only for its own request, and for
+/// at most [`READ_LIMIT`] plus [`WRITE_LIMIT`] plus half a second.
+const WORKERS: usize = 8;
+/// The request line and headers together; more gets 431.
+const MAX_HEAD: usize = 16 * 1024;
+/// Time a client has to send its request line and headers; then 408.
+const READ_LIMIT: Duration = Duration::from_secs(5);
+/// Time a client has to take the whole response.
+const WRITE_LIMIT: Duration = Duration::from_secs(10);
+
+/// A response before it is written: the same for GET and HEAD, which
+/// leaves the body out.
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    allow: bool,
+}
+
+impl Reply {
+    fn text(status: u16, body: &str) -> Reply {
+        Reply {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            allow: status == 405,
+        }
+    }
+}
+
+/// Serves one request on a fresh connection, then closes it (no keep-alive,
+/// so a worker is never held by an idle client).
+fn handle_connection(mut stream: TcpStream, port: u16, output: &Path, state: &LiveState) {
+    let started = Instant::now();
+    let (reply, is_head) = match read_head(&mut stream, started + READ_LIMIT) {
+        Ok(head) => {
+            let reply = match check_request(&head, port) {
+                Ok(()) => respond(&head.target, output, state),
+                Err(status) => Reply::text(status, reason_text(status)),
+            };
+            (reply, head.method == "HEAD")
+        }
+        Err(HeadError::Closed) => return,
+        Err(HeadError::Status(status)) => (Reply::text(status, reason_text(status)), false),
+    };
+    let _ = write_reply(&mut stream, &reply, is_head, Instant::now() + WRITE_LIMIT);
+    // Read what the client may still be sending (a body we do not want), for
+    // half a second at most, so closing does not reset the connection before
+    // the client has read the response.
+    let _ = stream.shutdown(Shutdown::Write);
+    let drain_until = Instant::now() + Duration::from_millis(500);
+    let mut sink = [0u8; 4096];
+    for _ in 0..64 {
+        let left = drain_until.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            break;
+        }
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The parts of a request the server looks at.
+#[derive(Debug, PartialEq)]
+struct Head {
+    method: String,
+    target: String,
+    host: Option<String>,
+    hosts: usize,
+}
+
+#[derive(Debug, PartialEq)]
+enum HeadError {
+    /// The client went away before a whole request; nothing to answer.
+    Closed,
+    Status(u16),
+}
+
+/// Reads the request line and headers, at most [`MAX_HEAD`] bytes, before
+/// `deadline`.
+fn read_head(stream: &mut TcpStream, deadline: Instant) -> Result<Head, HeadError> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 2048];
+    let mut searched = 0;
+    loop {
+        if let Some(end) = head_end(&buf, searched) {
+            return parse_head(&buf[..end]);
+        }
+        searched = buf.len().saturating_sub(3);
+        if buf.len() >= MAX_HEAD {
+            return Err(HeadError::Status(431));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(HeadError::Status(408));
+        }
+        let _ = stream.set_read_timeout(Some(left));
+        match stream.read(&mut chunk) {
+            Ok(0) => return Err(HeadError::Closed),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(HeadError::Status(408))
+            }
+            Err(_) => return Err(HeadError::Closed),
+        }
+    }
+}
+
+/// Where the headers end (the index just past the blank line), if they do
+/// within [`MAX_HEAD`]; the search starts at `from`, so reading a request
+/// byte by byte costs linear time.
+fn head_end(buf: &[u8], from: usize) -> Option<usize> {
+    let limit = buf.len().min(MAX_HEAD);
+    (from.min(limit)..limit).find_map(|i| {
+        if buf[i..].starts_with(b"\r\n\r\n") {
+            Some(i + 4)
+        } else if buf[i..].starts_with(b"\n\n") {
+            Some(i + 2)
+        } else {
+            None
+        }
+    })
+}
+
+/// Parses a request line and headers: 400 for anything malformed, 505 for
+/// a version other than HTTP/1.x.
+fn parse_head(bytes: &[u8]) -> Result<Head, HeadError> {
+    let bad = HeadError::Status(400);
+    let text = std::str::from_utf8(bytes).map_err(|_| HeadError::Status(400))?;
+    let mut lines = text.lines();
+    let request_line = lines.next().ok_or(HeadError::Status(400))?;
+    let mut parts = request_line.split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad);
+    };
+    if method.is_empty()
+        || !method
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.!".contains(&b))
+    {
+        return Err(bad);
+    }
+    if !version.starts_with("HTTP/") {
+        return Err(bad);
+    }
+    if !matches!(version, "HTTP/1.0" | "HTTP/1.1") {
+        return Err(HeadError::Status(505));
+    }
+    let mut host = None;
+    let mut hosts = 0;
+    for line in lines {
+        if line.is_empty() {
+            break;
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(HeadError::Status(400));
+        };
+        if name.eq_ignore_ascii_case("host") {
+            hosts += 1;
+            host = Some(value.trim().to_string());
+        }
+    }
+    Ok(Head {
+        method: method.to_string(),
+        target: target.to_string(),
+        host,
+        hosts,
+    })
+}
+
+/// The request policy: only this machine's names for this port, only GET
+/// and HEAD, only paths. `Err` is the status to answer with.
+fn check_request(head: &Head, port: u16) -> Result<(), u16> {
+    if head.hosts > 1 {
+        return Err(400);
+    }
+    check_host(head.host.as_deref(), port)?;
+    check_method(&head.method)?;
+    if !head.target.starts_with('/') {
+        return Err(400);
+    }
+    Ok(())
+}
+
+/// Answers only `localhost`, `127.0.0.1` and `[::1]` with the server's port,
+/// so a page on another site that rebinds its name to 127.0.0.1 cannot read
+/// the preview: 421 otherwise, 400 without a Host.
+fn check_host(host: Option<&str>, port: u16) -> Result<(), u16> {
+    let host = host.ok_or(400u16)?.to_ascii_lowercase();
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((name, p)) if !name.is_empty() && (!name.contains(':') || name.ends_with(']')) => {
+            (name, p.parse::<u16>().map_err(|_| 421u16)?)
+        }
+        _ => (host.as_str(), 80),
+    };
+    if matches!(name, "localhost" | "127.0.0.1" | "[::1]") && given_port == port {
+        Ok(())
+    } else {
+        Err(421)
+    }
+}
+
+/// GET and HEAD only; everything else gets 405 with `Allow: GET, HEAD`.
+fn check_method(method: &str) -> Result<(), u16> {
+    match method {
+        "GET" | "HEAD" => Ok(()),
+        _ => Err(405),
+    }
+}
+
+fn reason_text(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        421 => "Misdirected Request: this preview answers only localhost, 127.0.0.1 and [::1] on its own port",
+        431 => "Request Header Fields Too Large",
+        505 => "HTTP Version Not Supported",
+        _ => "Error",
+    }
+}
+
+/// Writes the status line, headers and (unless HEAD) body before `deadline`.
+fn write_reply(
+    stream: &mut TcpStream,
+    reply: &Reply,
+    head: bool,
+    deadline: Instant,
+) -> io::Result<()> {
+    let reason = reason_text(reply.status).split(':').next().unwrap_or("");
+    let mut out = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len()
+    )
+    .into_bytes();
+    if reply.allow {
+        out.extend_from_slice(b"Allow: GET, HEAD\r\n");
+    }
+    out.extend_from_slice(b"\r\n");
+    if !head {
+        out.extend_from_slice(&reply.body);
+    }
+    for chunk in out.chunks(16 * 1024) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        stream.write_all(chunk)?;
+    }
+    stream.flush()
 }
 
 /// The folders whose changes trigger a rebuild: content, templates and the
@@ -201,11 +513,16 @@ fn rebuild(root: &Path, output: &Path, state: &LiveState) {
     state.generation.fetch_add(1, Ordering::SeqCst);
 }
 
-fn respond(request: &Request, output: &Path, state: &LiveState) -> Response<io::Cursor<Vec<u8>>> {
-    let url = request.url().split(['?', '#']).next().unwrap_or("/");
+fn respond(target: &str, output: &Path, state: &LiveState) -> Reply {
+    let url = target.split(['?', '#']).next().unwrap_or("/");
     if url == LIVE_PATH {
         let generation = state.generation.load(Ordering::SeqCst).to_string();
-        return with_type(Response::from_data(generation.into_bytes()), "text/plain");
+        return Reply {
+            status: 200,
+            content_type: "text/plain; charset=utf-8",
+            body: generation.into_bytes(),
+            allow: false,
+        };
     }
     let Some(path) = resolve_path(output, url) else {
         return not_found(output, state);
@@ -218,36 +535,26 @@ fn respond(request: &Request, output: &Path, state: &LiveState) -> Response<io::
             } else {
                 bytes
             };
-            with_type(Response::from_data(body), content_type)
+            Reply {
+                status: 200,
+                content_type,
+                body,
+                allow: false,
+            }
         }
         Err(_) => not_found(output, state),
     }
 }
 
-fn not_found(output: &Path, state: &LiveState) -> Response<io::Cursor<Vec<u8>>> {
+fn not_found(output: &Path, state: &LiveState) -> Reply {
     let body = fs::read(output.join("404.html"))
         .unwrap_or_else(|_| b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".to_vec());
-    with_type(
-        Response::from_data(inject_live_reload(body, state)),
-        "text/html; charset=utf-8",
-    )
-    .with_status_code(StatusCode(404))
-}
-
-fn with_type(
-    response: Response<io::Cursor<Vec<u8>>>,
-    content_type: &str,
-) -> Response<io::Cursor<Vec<u8>>> {
-    let mut response = response;
-    for (name, value) in [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-    ] {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+    Reply {
+        status: 404,
+        content_type: "text/html; charset=utf-8",
+        body: inject_live_reload(body, state),
+        allow: false,
     }
-    response
 }
 
 /// Maps a request path onto a file inside `output`, refusing anything that
@@ -354,6 +661,85 @@ mod tests {
         assert!(resolve_path(dir.path(), "/../etc/passwd").is_none());
         assert!(resolve_path(dir.path(), "/%2e%2e/secret").is_none());
         assert!(resolve_path(dir.path(), "/missing.html").is_none());
+    }
+
+    #[test]
+    fn only_this_machine_on_this_port_is_answered() {
+        for host in [
+            "localhost:4000",
+            "127.0.0.1:4000",
+            "[::1]:4000",
+            "LocalHost:4000",
+        ] {
+            assert_eq!(check_host(Some(host), 4000), Ok(()), "{host}");
+        }
+        for host in [
+            "evil.example:4000",
+            "localhost:4001",
+            "localhost",
+            "127.0.0.2:4000",
+            "localhost.:4000",
+            "localhost:4000.evil.example",
+            "[::1]",
+            "::1:4000",
+            "localhost:x",
+            "",
+        ] {
+            assert_eq!(check_host(Some(host), 4000), Err(421), "{host}");
+        }
+        assert_eq!(
+            check_host(Some("localhost"), 80),
+            Ok(()),
+            "no port means 80"
+        );
+        assert_eq!(check_host(None, 4000), Err(400));
+    }
+
+    #[test]
+    fn only_get_and_head_are_allowed() {
+        assert_eq!(check_method("GET"), Ok(()));
+        assert_eq!(check_method("HEAD"), Ok(()));
+        for method in ["POST", "PUT", "DELETE", "OPTIONS", "PATCH", "BREW", "get"] {
+            assert_eq!(check_method(method), Err(405), "{method}");
+        }
+        let reply = Reply::text(405, reason_text(405));
+        assert!(reply.allow, "405 carries Allow: GET, HEAD");
+    }
+
+    #[test]
+    fn request_heads_are_parsed_and_checked() {
+        let head = parse_head(b"GET /a?b HTTP/1.1\r\nHost: localhost:7\r\n\r\n").unwrap();
+        assert_eq!(head.method, "GET");
+        assert_eq!(head.target, "/a?b");
+        assert_eq!(head.host.as_deref(), Some("localhost:7"));
+        assert_eq!(check_request(&head, 7), Ok(()));
+        assert_eq!(check_request(&head, 8), Err(421));
+        let post = parse_head(b"POST / HTTP/1.1\r\nhost: 127.0.0.1:7\r\n\r\n").unwrap();
+        assert_eq!(check_request(&post, 7), Err(405));
+        let two = parse_head(b"GET / HTTP/1.1\r\nHost: localhost:7\r\nHost: evil:7\r\n\r\n");
+        assert_eq!(check_request(&two.unwrap(), 7), Err(400));
+        let absolute = parse_head(b"GET http://evil/ HTTP/1.1\r\nHost: localhost:7\r\n\r\n");
+        assert_eq!(check_request(&absolute.unwrap(), 7), Err(400));
+        assert_eq!(parse_head(b"GET /\r\n\r\n"), Err(HeadError::Status(400)));
+        assert_eq!(
+            parse_head(b"GET / HTTP/2.0\r\n\r\n"),
+            Err(HeadError::Status(505))
+        );
+        assert_eq!(
+            parse_head(b"GET / HTTP/1.1\r\nno colon\r\n\r\n"),
+            Err(HeadError::Status(400))
+        );
+    }
+
+    #[test]
+    fn headers_end_within_the_limit_or_not_at_all() {
+        assert_eq!(head_end(b"GET / HTTP/1.1\r\n\r\nbody", 0), Some(18));
+        assert_eq!(head_end(b"GET / HTTP/1.1\n\n", 0), Some(16));
+        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: x\r\n", 0), None);
+        let mut long = b"GET / HTTP/1.1\r\nX: ".to_vec();
+        long.resize(MAX_HEAD + 100, b'a');
+        long.extend_from_slice(b"\r\n\r\n");
+        assert_eq!(head_end(&long, 0), None, "too long is never complete");
     }
 
     #[test]
