@@ -89,7 +89,7 @@ pub fn load(root: &Path) -> Result<SiteConfig, ConfigError> {
     }
     let path = site_config_path(root);
     let shown = "content/site.yaml".to_string();
-    let raw = match std::fs::read_to_string(&path) {
+    let raw = match std::fs::read(&path) {
         Ok(raw) => raw,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(ConfigError::NoSettings {
@@ -103,9 +103,12 @@ pub fn load(root: &Path) -> Result<SiteConfig, ConfigError> {
             })
         }
     };
-    // A byte-order mark some editors write would read as content.
-    let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
-    serde_yaml::from_str(raw).map_err(|e| ConfigError::Parse {
+    let raw = crate::markup::textfile::yaml_text(raw).map_err(|e| ConfigError::Parse {
+        path: shown.clone(),
+        line: Some(e.line()),
+        message: e.to_string(),
+    })?;
+    serde_yaml::from_str(&raw).map_err(|e| ConfigError::Parse {
         path: shown,
         line: e.location().map(|l| l.line()),
         message: e.to_string(),

@@ -150,7 +150,7 @@ impl Staging {
         })?;
         let staged = dir.keep();
         swap::install(&staged, &target.output, &target.backup()).map_err(|(path, source)| {
-            let _ = fs::remove_dir_all(&staged);
+            let _ = target::remove_site(&staged);
             WriteError::Io {
                 path: target.shown(&path),
                 source,

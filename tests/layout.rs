@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     // The language layer and the shared text utilities.
     &["lang"],
-    &["markup", "config", "progress"],
+    &["markup"],
+    &["config", "progress"],
     // The analysed corpus: the types every stage passes on.
     &["corpus"],
     // The stages, in pipeline order.

@@ -224,12 +224,17 @@ impl KnowledgeBase {
         if !path.exists() {
             return Ok(KnowledgeBase::default());
         }
-        let raw = std::fs::read_to_string(&path).map_err(|source| KbError::Read {
+        let raw = std::fs::read(&path).map_err(|source| KbError::Read {
             path: KB_PATH.to_string(),
             source,
         })?;
         // A byte-order mark some editors write would read as content.
-        Self::parse(raw.strip_prefix('\u{feff}').unwrap_or(&raw), KB_PATH)
+        let raw = crate::markup::textfile::yaml_text(raw).map_err(|e| KbError::Invalid {
+            path: KB_PATH.to_string(),
+            line: Some(e.line()),
+            message: e.to_string(),
+        })?;
+        Self::parse(&raw, KB_PATH)
     }
 
     /// Parses and validates knowledge-base YAML; `path` is used in errors.

@@ -92,20 +92,20 @@ pub fn load_curated(root: &Path, registry: &Registry) -> (Vec<CuratedEvent>, Vec
             Err(e) => diagnostics.push(
                 Diagnostic::error("unreadable-file", format!("cannot read: {e}")).in_file(&label),
             ),
-            Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(bytes) => match crate::markup::textfile::yaml_text(bytes) {
                 Err(e) => {
-                    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                    let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                    let code = match e {
+                        crate::markup::textfile::TextError::InvalidUtf8 { .. } => "invalid-utf8",
+                        crate::markup::textfile::TextError::Control { .. } => "control-character",
+                    };
                     diagnostics.push(
-                        Diagnostic::error("invalid-utf8", "not valid UTF-8")
+                        Diagnostic::error(code, e.to_string())
                             .in_file(&label)
-                            .at_line(line),
+                            .at_line(e.line()),
                     );
                 }
                 Ok(text) => {
-                    // A byte-order mark some editors write would read as content.
-                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                    let (mut e, mut d) = parse_curated(&label, text, registry);
+                    let (mut e, mut d) = parse_curated(&label, &text, registry);
                     events.append(&mut e);
                     diagnostics.append(&mut d);
                 }

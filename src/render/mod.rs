@@ -174,8 +174,17 @@ impl Templates {
         let mut stylesheet = DEFAULT_STYLESHEET.to_string();
         let dir = root.join(TEMPLATE_DIR);
         if dir.is_dir() {
+            // Files are named as the user knows them: `templates/x.html`.
+            let shown = |path: &Path| {
+                format!(
+                    "{TEMPLATE_DIR}/{}",
+                    path.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default()
+                )
+            };
             let read_err = |path: &Path, source| RenderError::Read {
-                path: path.display().to_string(),
+                path: shown(path),
                 source,
             };
             let mut entries: Vec<_> = std::fs::read_dir(&dir)
@@ -193,12 +202,12 @@ impl Templates {
                 // A byte-order mark some editors write would be copied into
                 // every page (or the stylesheet) before its first line.
                 let read = |path: &Path| {
-                    std::fs::read_to_string(path)
-                        .map(|t| match t.strip_prefix('\u{feff}') {
-                            Some(rest) => rest.to_string(),
-                            None => t,
-                        })
-                        .map_err(|e| read_err(path, e))
+                    let bytes = std::fs::read(path).map_err(|e| read_err(path, e))?;
+                    crate::markup::textfile::text(bytes).map_err(|e| RenderError::Template {
+                        name: shown(path),
+                        line: Some(e.line()),
+                        message: e.to_string(),
+                    })
                 };
                 if name == "style.css" {
                     stylesheet = read(&path)?;

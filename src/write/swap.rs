@@ -101,7 +101,7 @@ pub(super) fn install(
             sync_dir(parent).map_err(at(parent))?;
             // `staged` now holds the old site, which carries the marker: a
             // kill during the removal leaves it for the next build.
-            let _ = fs::remove_dir_all(staged);
+            let _ = super::target::remove_site(staged);
             Ok(())
         }
         Err(e) if e.kind() == io::ErrorKind::Unsupported => {
@@ -113,7 +113,7 @@ pub(super) fn install(
                 return Err((output.to_path_buf(), e));
             }
             sync_dir(parent).map_err(at(parent))?;
-            let _ = fs::remove_dir_all(backup);
+            let _ = super::target::remove_site(backup);
             Ok(())
         }
         Err(e) => Err((output.to_path_buf(), e)),

@@ -140,7 +140,7 @@ impl Target {
             let path = entry.path();
             let is_dir = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
             if is_dir && (has_marker(&path) || is_empty(&path)) {
-                fs::remove_dir_all(&path).map_err(|source| WriteError::Io {
+                remove_site(&path).map_err(|source| WriteError::Io {
                     path: self.shown(&path),
                     source,
                 })?;
@@ -254,6 +254,29 @@ fn check_contents(out: &Path) -> Result<(), Refusal> {
         }
         Ok(_) => Err(Refusal::Why("it is a file, not a folder".into())),
     }
+}
+
+/// Removes a site folder dossier wrote, the marker last: a build killed
+/// during the removal leaves a folder that still carries the marker (or an
+/// empty one), which the next build recognizes and removes.
+pub(super) fn remove_site(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(&path)?;
+        } else {
+            fs::remove_file(&path)?;
+        }
+    }
+    match fs::remove_file(dir.join(MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    fs::remove_dir(dir)
 }
 
 fn has_marker(dir: &Path) -> bool {
