@@ -61,6 +61,10 @@ struct Ctx<'a, 't> {
     mentions: Vec<Mention>,
     /// Every person mention so far with the key it can be referred back by.
     people: Vec<Named>,
+    /// For each name part a person in `people` can be referred back by, the
+    /// earliest end of such a person; kept up to date lazily (people are
+    /// only ever appended) with how many people it has seen.
+    earliest_by_part: std::cell::RefCell<(usize, std::collections::HashMap<String, usize>)>,
     discovered: Vec<(String, NameKey)>,
 }
 
@@ -82,6 +86,7 @@ pub fn find_mentions(
         published,
         mentions: Vec::new(),
         people: Vec::new(),
+        earliest_by_part: Default::default(),
         discovered: Vec::new(),
     };
     ctx.find_other_actors();

@@ -31,12 +31,21 @@ impl<'t> Ctx<'_, 't> {
             return false;
         }
         let key = names::partial_key(t.bare_raw);
-        self.people.iter().any(|p| {
-            p.end <= t.start
-                && p.key
-                    .as_ref()
-                    .is_some_and(|k| k.parts.len() > 1 && k.partial_keys().contains(&key.as_str()))
-        })
+        // Someone ending before `t` has this name part: the earliest end
+        // among those who have it, from an index of everyone named so far.
+        let mut index = self.earliest_by_part.borrow_mut();
+        let (seen, earliest) = &mut *index;
+        for p in &self.people[*seen..] {
+            let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
+                continue;
+            };
+            for part in k.partial_keys() {
+                let e = earliest.entry(part.to_string()).or_insert(p.end);
+                *e = (*e).min(p.end);
+            }
+        }
+        *seen = self.people.len();
+        earliest.get(&key).is_some_and(|&end| end <= t.start)
     }
 
     /// "Shoigu", "Kim", "Chol": a surname or given name alone, resolved to
