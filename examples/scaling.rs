@@ -226,8 +226,7 @@ fn measure(text: &str, kb: &KnowledgeBase, build: bool, work: &Path) -> Times {
     });
     let published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
     let (_, t_dates) = time(|| dossier::timex::annotate_sentences(text, &sentences, published));
-    let (_, t_actors) =
-        time(|| dossier::actors::find_mentions(text, &sentences, published, kb));
+    let (_, t_actors) = time(|| dossier::actors::find_mentions(text, &sentences, published, kb));
     let build = build.then(|| {
         let project = work.join("project");
         let _ = std::fs::remove_dir_all(work);

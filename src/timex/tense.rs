@@ -261,10 +261,7 @@ impl SentenceCues {
         // on either side. A cue inside it beats a nearer cue outside it.
         let limit = base + span.start.saturating_sub(base).min(s.len());
         let k = self.opens.partition_point(|&(_, end)| end <= limit);
-        let clause_start = k
-            .checked_sub(1)
-            .map(|k| self.opens[k].0)
-            .unwrap_or(base);
+        let clause_start = k.checked_sub(1).map(|k| self.opens[k].0).unwrap_or(base);
         let after = span.end.saturating_sub(base).min(s.len());
         let clause_end = if s.get(after..).is_some() {
             let k = self.closes.partition_point(|&p| p < base + after);

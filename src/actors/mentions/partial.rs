@@ -144,8 +144,11 @@ impl PartIndex {
             }
         }
         let subject = |i: usize| {
-            sentence_of[i]
-                .is_some_and(|s| first_in_sentence.get(&s).is_none_or(|&f| f >= people[i].start))
+            sentence_of[i].is_some_and(|s| {
+                first_in_sentence
+                    .get(&s)
+                    .is_none_or(|&f| f >= people[i].start)
+            })
         };
         let mut parts: HashMap<String, Part> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
@@ -169,8 +172,9 @@ impl PartIndex {
             let mut best_subject: Option<usize> = None;
             let first_actor = part.by_end.first().map(|&(_, i)| people[i].actor.as_str());
             for (n, &(_, i)) in part.by_end.iter().enumerate() {
-                let later =
-                    |b: Option<usize>| b.is_none_or(|b| (people[i].start, i) > (people[b].start, b));
+                let later = |b: Option<usize>| {
+                    b.is_none_or(|b| (people[i].start, i) > (people[b].start, b))
+                };
                 if later(best) {
                     best = Some(i);
                 }

@@ -45,11 +45,18 @@ impl<'t> Ctx<'_, 't> {
         // role phrase looks at the few mentions near it by binary search.
         // No mention is longer than this, so one overlapping a span starts
         // at most this far before it.
-        let longest = self.mentions.iter().map(|m| m.end - m.start).max().unwrap_or(0);
+        let longest = self
+            .mentions
+            .iter()
+            .map(|m| m.end - m.start)
+            .max()
+            .unwrap_or(0);
         // Person mentions are never removed below: the ones holding an
         // office, per office, in text order, built when first asked for.
-        let mut holders_in_article: HashMap<(RoleClass, Option<&'static str>), Vec<(usize, usize, String)>> =
-            HashMap::new();
+        let mut holders_in_article: HashMap<
+            (RoleClass, Option<&'static str>),
+            Vec<(usize, usize, String)>,
+        > = HashMap::new();
         let mut found = Vec::new();
         for caps in ROLE.captures_iter(self.text) {
             let (Some(whole), Some(phrase)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2)))
@@ -147,13 +154,16 @@ impl<'t> Ctx<'_, 't> {
             // blanks before that comma, so starts at most `longest` before.
             let comma_run = before.trim_end_matches(',').trim_end().len();
             if before.ends_with(',')
-                && self.near(comma_run.saturating_sub(longest), before.len()).iter().any(|m| {
-                    self.is_person(&m.actor)
-                        && self
-                            .text
-                            .get(m.end..whole.start())
-                            .is_some_and(|g| g.trim() == ",")
-                })
+                && self
+                    .near(comma_run.saturating_sub(longest), before.len())
+                    .iter()
+                    .any(|m| {
+                        self.is_person(&m.actor)
+                            && self
+                                .text
+                                .get(m.end..whole.start())
+                                .is_some_and(|g| g.trim() == ",")
+                    })
             {
                 continue;
             }
