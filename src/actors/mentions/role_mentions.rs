@@ -12,6 +12,11 @@ use crate::actors::roles::{self, RoleClass};
 use crate::corpus::{Mention, MentionVia, ReportedRole};
 use crate::lang::names;
 
+/// An office asked about: its class and country.
+type Office = (RoleClass, Option<&'static str>);
+/// A person mention holding an office: start, end, actor.
+type Holder = (usize, usize, String);
+
 impl<'t> Ctx<'_, 't> {
     /// "the North Korean leader", "the Russian defense minister": to the
     /// person named earlier with that office, else to whoever held it on
@@ -53,10 +58,7 @@ impl<'t> Ctx<'_, 't> {
             .unwrap_or(0);
         // Person mentions are never removed below: the ones holding an
         // office, per office, in text order, built when first asked for.
-        let mut holders_in_article: HashMap<
-            (RoleClass, Option<&'static str>),
-            Vec<(usize, usize, String)>,
-        > = HashMap::new();
+        let mut holders_in_article: HashMap<Office, Vec<Holder>> = HashMap::new();
         let mut found = Vec::new();
         for caps in ROLE.captures_iter(self.text) {
             let (Some(whole), Some(phrase)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2)))
