@@ -122,6 +122,7 @@ pub fn infer_publication_date(
     }
     let sentences = crate::lang::sentences(text);
     let mut latest_past_year: Option<(i32, String)> = None;
+    let mut tenses = tense::TenseCache::default();
     for t in annotate(text, None) {
         let usable = t.kind == TimexKind::Date
             && t.anchoring == Anchoring::Absolute
@@ -129,12 +130,15 @@ pub fn infer_publication_date(
         let Some(iv) = t.interval.filter(|_| usable) else {
             continue;
         };
+        // The first sentence holding the start (sentences are sorted and
+        // disjoint): a binary search, not a scan per expression.
+        let i = sentences.partition_point(|s| s.end <= t.start);
         let sentence = sentences
-            .iter()
-            .find(|s| s.start <= t.start && t.start < s.end)
+            .get(i)
+            .filter(|s| s.start <= t.start && t.start < s.end)
             .map(|s| s.range())
             .unwrap_or(0..text.len());
-        if tense::tense_at(text, sentence, t.start..t.end) == Tense::Future {
+        if tenses.tense_at(text, sentence, t.start..t.end) == Tense::Future {
             continue;
         }
         let y = iv.end.year();

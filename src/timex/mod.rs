@@ -47,6 +47,7 @@ pub fn annotate_sentences(
     let mut narrative: Option<(DateInterval, Granularity)> = None;
     // (sentence start, year) of the last year the text stated in a sentence.
     let mut stated_year: Option<(usize, i32)> = None;
+    let mut tenses = tense::TenseCache::default();
     for cand in candidates {
         let sentence = sentence_range(sentences, text, cand.start);
         let sentence_year = stated_year
@@ -55,7 +56,7 @@ pub fn annotate_sentences(
         let tense = match cand.relation {
             // "since Sep. 12" starts before the report; "ago" is past by itself.
             Some(TimexMod::Since) => Tense::Past,
-            _ => tense::tense_at(text, sentence.clone(), cand.start..cand.end),
+            _ => tenses.tense_at(text, sentence.clone(), cand.start..cand.end),
         };
         let ctx = anchor::Context {
             reference,

@@ -33,6 +33,9 @@ use crate::lang::tokens::{tokenize, Token};
 use crate::lang::{self, Sentence};
 use quotes::find_quotes;
 
+const AT_PERSON: u8 = 1;
+const IN_PERSON: u8 = 2;
+
 /// A person found by name in the first pass.
 #[derive(Debug, Clone)]
 struct Named {
@@ -49,9 +52,19 @@ struct Ctx<'a, 't> {
     kb: &'a KnowledgeBase,
     published: Option<NaiveDate>,
     covered: Vec<bool>,
+    /// Per token, what person mentions pushed so far say of it: `AT_PERSON`
+    /// when one starts at or before the token's start and ends after it,
+    /// `IN_PERSON` when one holds the whole token. Mentions are only pushed
+    /// (nothing is removed until the role step), so this answers "is this
+    /// token part of a person's name" without a pass over every mention.
+    person_cover: Vec<u8>,
     mentions: Vec<Mention>,
     /// Every person mention so far with the key it can be referred back by.
     people: Vec<Named>,
+    /// For each name part a person in `people` can be referred back by, the
+    /// earliest end of such a person; kept up to date lazily (people are
+    /// only ever appended) with how many people it has seen.
+    earliest_by_part: std::cell::RefCell<(usize, std::collections::HashMap<String, usize>)>,
     discovered: Vec<(String, NameKey)>,
 }
 
@@ -66,12 +79,14 @@ pub fn find_mentions(
     let mut ctx = Ctx {
         text,
         covered: vec![false; toks.len()],
+        person_cover: vec![0; toks.len()],
         toks,
         sentences,
         kb,
         published,
         mentions: Vec::new(),
         people: Vec::new(),
+        earliest_by_part: Default::default(),
         discovered: Vec::new(),
     };
     ctx.find_other_actors();
@@ -119,6 +134,17 @@ impl<'t> Ctx<'_, 't> {
         for c in &mut self.covered[from..=to] {
             *c = true;
         }
+        if self.is_person(&actor) {
+            for k in from..=to {
+                let t = &self.toks[k];
+                // Tokens from..=to start inside the mention; the last holds
+                // it whole only without trailing characters past the end.
+                self.person_cover[k] |= AT_PERSON;
+                if t.end <= end {
+                    self.person_cover[k] |= IN_PERSON;
+                }
+            }
+        }
         self.mentions.push(Mention {
             start,
             end,
@@ -128,11 +154,14 @@ impl<'t> Ctx<'_, 't> {
         });
     }
 
+    /// True when a person mention covers the start of token `k`.
     fn is_person_at(&self, k: usize) -> bool {
-        let pos = self.toks[k].start;
-        self.mentions
-            .iter()
-            .any(|m| m.start <= pos && pos < m.end && self.is_person(&m.actor))
+        self.person_cover.get(k).is_some_and(|c| c & AT_PERSON != 0)
+    }
+
+    /// True when a person mention holds the whole of token `k`.
+    fn in_person(&self, k: usize) -> bool {
+        self.person_cover.get(k).is_some_and(|c| c & IN_PERSON != 0)
     }
 
     fn add_person(

@@ -1,7 +1,7 @@
 //! Surname-only and given-name-only mentions, resolved to a person named in
 //! the article or to the one knowledge-base person with that surname.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::lists::{in_list, is_title_word, CALENDAR_WORDS, DEMONYMS, NON_PERSON_WORDS, STOPWORDS};
 use super::{Ctx, Named};
@@ -31,12 +31,21 @@ impl<'t> Ctx<'_, 't> {
             return false;
         }
         let key = names::partial_key(t.bare_raw);
-        self.people.iter().any(|p| {
-            p.end <= t.start
-                && p.key
-                    .as_ref()
-                    .is_some_and(|k| k.parts.len() > 1 && k.partial_keys().contains(&key.as_str()))
-        })
+        // Someone ending before `t` has this name part: the earliest end
+        // among those who have it, from an index of everyone named so far.
+        let mut index = self.earliest_by_part.borrow_mut();
+        let (seen, earliest) = &mut *index;
+        for p in &self.people[*seen..] {
+            let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
+                continue;
+            };
+            for part in k.partial_keys() {
+                let e = earliest.entry(part.to_string()).or_insert(p.end);
+                *e = (*e).min(p.end);
+            }
+        }
+        *seen = self.people.len();
+        earliest.get(&key).is_some_and(|&end| end <= t.start)
     }
 
     /// "Shoigu", "Kim", "Chol": a surname or given name alone, resolved to
@@ -44,6 +53,7 @@ impl<'t> Ctx<'_, 't> {
     /// article, else to the one knowledge-base person with that surname.
     pub(super) fn resolve_partial_names(&mut self, singles: &[usize]) {
         let people = self.people.clone();
+        let index = PartIndex::new(&people, |pos| self.sentence_of(pos).map(|s| s.start));
         for &i in singles {
             if self.covered[i] {
                 continue;
@@ -61,49 +71,11 @@ impl<'t> Ctx<'_, 't> {
             }
             let key = names::partial_key(t.bare_raw);
             let pos = t.start;
-            let refers = |p: &&Named| {
-                p.key
-                    .as_ref()
-                    .is_some_and(|k| k.parts.len() > 1 && k.partial_keys().contains(&key.as_str()))
-            };
-            // Several people with this name part before it ("Kim Jong Un
-            // ... his daughter Kim Ju Ae ... Kim"): the article's subject, the
-            // first of them named, is the one a bare surname means.
-            let before_all: Vec<&Named> = people
-                .iter()
-                .filter(|p| p.end <= pos)
-                .filter(refers)
-                .collect();
-            let distinct: HashSet<&str> = before_all.iter().map(|p| p.actor.as_str()).collect();
-            // Several people share the name part ("Kim Yo Jong, the sister
-            // of leader Kim Jong Un … Kim said"): the one last named as a
-            // sentence's subject (its first person) is the one a bare name
-            // continues, not whoever was named last in passing.
-            let subject_of_sentence = |p: &&Named| {
-                let Some(s) = self.sentence_of(p.start) else {
-                    return false;
-                };
-                !people
-                    .iter()
-                    .any(|q| q.start >= s.start && q.start < p.start)
-            };
-            let before = if distinct.len() > 1 {
-                before_all
-                    .iter()
-                    .filter(|p| subject_of_sentence(p))
-                    .max_by_key(|p| p.start)
-                    .or_else(|| before_all.iter().max_by_key(|p| p.start))
-                    .copied()
-            } else {
-                before_all.iter().max_by_key(|p| p.start).copied()
-            };
-            let after = || {
-                people
-                    .iter()
-                    .filter(|p| p.start > pos)
-                    .filter(refers)
-                    .min_by_key(|p| p.start)
-            };
+            // The people this name part refers back to, from the index:
+            // before it, the last named (the last sentence subject among
+            // them when they are several people), else the first after it.
+            let before = index.before(&key, pos).map(|p| &people[p]);
+            let after = || index.after(&key, pos).map(|p| &people[p]);
             let chosen = before.or_else(after).map(|p| p.actor.clone()).or_else(|| {
                 if names::is_korean_surname(t.bare_raw) {
                     return None;
@@ -131,5 +103,112 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
         }
+    }
+}
+
+/// The people named in full before partial names are resolved, indexed by
+/// each name part they can be referred back by, so a surname alone looks at
+/// the people with that surname (by binary search), not at everyone named.
+struct PartIndex {
+    parts: HashMap<String, Part>,
+}
+
+/// The people with one name part, as indexes into the people list.
+#[derive(Default)]
+struct Part {
+    /// (end, index), sorted: a prefix is everyone ending at or before a position.
+    by_end: Vec<(usize, usize)>,
+    /// For each prefix of `by_end` (at its length - 1): the one named last
+    /// (greatest start, then greatest index), and the one named last that
+    /// opens its sentence.
+    last: Vec<usize>,
+    last_subject: Vec<Option<usize>>,
+    /// Length of the shortest prefix of `by_end` holding two distinct actors.
+    two_actors: usize,
+    /// (start, index), sorted.
+    by_start: Vec<(usize, usize)>,
+}
+
+impl PartIndex {
+    fn new(people: &[Named], sentence_start: impl Fn(usize) -> Option<usize>) -> PartIndex {
+        // A person is a sentence's subject when nobody named starts in that
+        // sentence before them.
+        let sentence_of: Vec<Option<usize>> =
+            people.iter().map(|p| sentence_start(p.start)).collect();
+        let mut first_in_sentence: HashMap<usize, usize> = HashMap::new();
+        for q in people {
+            // Those starting at or after a sentence's start and inside it.
+            if let Some(s) = sentence_start(q.start) {
+                let e = first_in_sentence.entry(s).or_insert(q.start);
+                *e = (*e).min(q.start);
+            }
+        }
+        let subject = |i: usize| {
+            sentence_of[i].is_some_and(|s| {
+                first_in_sentence
+                    .get(&s)
+                    .is_none_or(|&f| f >= people[i].start)
+            })
+        };
+        let mut parts: HashMap<String, Part> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
+                continue;
+            };
+            let mut keys = k.partial_keys();
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                let part = parts.entry(key.to_string()).or_default();
+                part.by_start.push((p.start, i));
+                part.by_end.push((p.end, i));
+            }
+        }
+        for part in parts.values_mut() {
+            part.by_start.sort_unstable();
+            part.by_end.sort_unstable();
+            part.two_actors = usize::MAX;
+            let mut best: Option<usize> = None;
+            let mut best_subject: Option<usize> = None;
+            let first_actor = part.by_end.first().map(|&(_, i)| people[i].actor.as_str());
+            for (n, &(_, i)) in part.by_end.iter().enumerate() {
+                let later = |b: Option<usize>| {
+                    b.is_none_or(|b| (people[i].start, i) > (people[b].start, b))
+                };
+                if later(best) {
+                    best = Some(i);
+                }
+                if subject(i) && later(best_subject) {
+                    best_subject = Some(i);
+                }
+                part.last.push(best.unwrap_or(i));
+                part.last_subject.push(best_subject);
+                if part.two_actors == usize::MAX && Some(people[i].actor.as_str()) != first_actor {
+                    part.two_actors = n + 1;
+                }
+            }
+        }
+        PartIndex { parts }
+    }
+
+    /// The person a name part at `pos` continues, among those ending before
+    /// it: the last named, or when they are several people the last named
+    /// as a sentence's subject.
+    fn before(&self, key: &str, pos: usize) -> Option<usize> {
+        let part = self.parts.get(key)?;
+        let n = part.by_end.partition_point(|&(end, _)| end <= pos);
+        let last = *part.last.get(n.checked_sub(1)?)?;
+        if n >= part.two_actors {
+            Some(part.last_subject[n - 1].unwrap_or(last))
+        } else {
+            Some(last)
+        }
+    }
+
+    /// The first person with the name part named after `pos`.
+    fn after(&self, key: &str, pos: usize) -> Option<usize> {
+        let part = self.parts.get(key)?;
+        let n = part.by_start.partition_point(|&(start, _)| start <= pos);
+        part.by_start.get(n).map(|&(_, i)| i)
     }
 }

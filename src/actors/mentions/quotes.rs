@@ -47,7 +47,11 @@ pub(super) fn find_quotes(
         if !speech {
             continue;
         }
-        let in_window: Vec<&&Mention> = people
+        // `mentions` are sorted and do not overlap: the window's people by
+        // binary search.
+        let lo = people.partition_point(|m| m.start < window_start);
+        let hi = people.partition_point(|m| m.start < window_end).max(lo);
+        let in_window: Vec<&&Mention> = people[lo..hi]
             .iter()
             .filter(|m| m.start >= window_start && m.end <= window_end)
             .filter(outside)
@@ -92,10 +96,9 @@ pub(super) fn find_quotes(
                 .any(|p| context.contains(p));
                 pronoun
                     .then(|| {
-                        people
-                            .iter()
-                            .filter(|m| m.end <= start)
-                            .max_by_key(|m| m.start)
+                        // The last person ending before the quote.
+                        let n = people.partition_point(|m| m.end <= start);
+                        n.checked_sub(1).and_then(|i| people.get(i))
                     })
                     .flatten()
                     .map(|m| m.actor.clone())

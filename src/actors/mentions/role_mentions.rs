@@ -12,6 +12,11 @@ use crate::actors::roles::{self, RoleClass};
 use crate::corpus::{Mention, MentionVia, ReportedRole};
 use crate::lang::names;
 
+/// An office asked about: its class and country.
+type Office = (RoleClass, Option<&'static str>);
+/// A person mention holding an office: start, end, actor.
+type Holder = (usize, usize, String);
+
 impl<'t> Ctx<'_, 't> {
     /// "the North Korean leader", "the Russian defense minister": to the
     /// person named earlier with that office, else to whoever held it on
@@ -41,6 +46,19 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         self.mentions.sort_by_key(|m| (m.start, m.end));
+        // The mentions stay sorted (the loop only removes some), so each
+        // role phrase looks at the few mentions near it by binary search.
+        // No mention is longer than this, so one overlapping a span starts
+        // at most this far before it.
+        let longest = self
+            .mentions
+            .iter()
+            .map(|m| m.end - m.start)
+            .max()
+            .unwrap_or(0);
+        // Person mentions are never removed below: the ones holding an
+        // office, per office, in text order, built when first asked for.
+        let mut holders_in_article: HashMap<Office, Vec<Holder>> = HashMap::new();
         let mut found = Vec::new();
         for caps in ROLE.captures_iter(self.text) {
             let (Some(whole), Some(phrase)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2)))
@@ -55,7 +73,7 @@ impl<'t> Ctx<'_, 't> {
             // or precedes it (apposition), not a mention of its own.
             let overlaps = |m: &Mention| m.start < whole.end() && whole.start() < m.end;
             if self
-                .mentions
+                .near(whole.start().saturating_sub(longest), whole.end())
                 .iter()
                 .any(|m| overlaps(m) && self.is_person(&m.actor))
             {
@@ -111,11 +129,10 @@ impl<'t> Ctx<'_, 't> {
                 continue;
             }
             let after = &self.text[whole.end()..];
-            let next_person = self
-                .mentions
+            let from = self.mentions.partition_point(|m| m.start < whole.end());
+            let next_person = self.mentions[from..]
                 .iter()
-                .filter(|m| m.start >= whole.end() && self.is_person(&m.actor))
-                .min_by_key(|m| m.start);
+                .find(|m| self.is_person(&m.actor));
             if let Some(m) = next_person {
                 let gap = &self.text[whole.end()..m.start];
                 let gap_is_title = gap.len() < 60
@@ -135,26 +152,41 @@ impl<'t> Ctx<'_, 't> {
                 }
             }
             let before = self.text[..whole.start()].trim_end();
+            // A mention ending right before ", the …": it ends in the
+            // blanks before that comma, so starts at most `longest` before.
+            let comma_run = before.trim_end_matches(',').trim_end().len();
             if before.ends_with(',')
-                && self.mentions.iter().any(|m| {
-                    self.is_person(&m.actor)
-                        && self
-                            .text
-                            .get(m.end..whole.start())
-                            .is_some_and(|g| g.trim() == ",")
-                })
+                && self
+                    .near(comma_run.saturating_sub(longest), before.len())
+                    .iter()
+                    .any(|m| {
+                        self.is_person(&m.actor)
+                            && self
+                                .text
+                                .get(m.end..whole.start())
+                                .is_some_and(|g| g.trim() == ",")
+                    })
             {
                 continue;
             }
             let _ = after;
             let pos = phrase.start();
-            let in_article = self
-                .mentions
-                .iter()
-                .filter(|m| m.end <= pos && self.is_person(&m.actor))
-                .rev()
-                .find(|m| self.holds(&titles, &m.actor, class, country));
-            let actor = in_article.map(|m| m.actor.clone()).or_else(|| {
+            let holders = holders_in_article
+                .entry((class, country))
+                .or_insert_with(|| {
+                    self.mentions
+                        .iter()
+                        .filter(|m| {
+                            self.is_person(&m.actor)
+                                && self.holds(&titles, &m.actor, class, country)
+                        })
+                        .map(|m| (m.start, m.end, m.actor.clone()))
+                        .collect()
+                });
+            // The last such mention (in text order) ending before the phrase.
+            let upto = holders.partition_point(|h| h.0 < pos);
+            let in_article = holders[..upto].iter().rev().find(|h| h.1 <= pos);
+            let actor = in_article.map(|h| h.2.clone()).or_else(|| {
                 if class == RoleClass::Minister {
                     return None;
                 }
@@ -175,6 +207,13 @@ impl<'t> Ctx<'_, 't> {
             }
         }
         self.mentions.extend(found);
+    }
+
+    /// The mentions (sorted by start) that start in `from..to`.
+    fn near(&self, from: usize, to: usize) -> &[Mention] {
+        let lo = self.mentions.partition_point(|m| m.start < from);
+        let hi = self.mentions.partition_point(|m| m.start < to).max(lo);
+        &self.mentions[lo..hi]
     }
 
     /// True when `actor` holds an office answering `class` (in `country`)

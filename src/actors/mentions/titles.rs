@@ -34,12 +34,7 @@ impl<'t> Ctx<'_, 't> {
                 break;
             }
             // Another person ends the title ("Shoigu and Kim").
-            if self.covered[k - 1]
-                && self
-                    .mentions
-                    .iter()
-                    .any(|m| m.start <= t.start && t.end <= m.end && self.is_person(&m.actor))
-            {
+            if self.covered[k - 1] && self.in_person(k - 1) {
                 break;
             }
             k -= 1;
@@ -121,10 +116,16 @@ impl<'t> Ctx<'_, 't> {
             if !self.is_person(&m.actor) || m.via == MentionVia::PartialName {
                 continue;
             }
-            let Some(first) = self.toks.iter().position(|t| t.start == m.start) else {
+            // Tokens are sorted by start: binary searches, not scans.
+            let first = self.toks.partition_point(|t| t.start < m.start);
+            if self.toks.get(first).is_none_or(|t| t.start != m.start) {
                 continue;
-            };
-            let Some(last) = self.toks.iter().rposition(|t| t.start < m.end) else {
+            }
+            let Some(last) = self
+                .toks
+                .partition_point(|t| t.start < m.end)
+                .checked_sub(1)
+            else {
                 continue;
             };
             let Some(sentence) = self.sentence_of(m.start) else {
