@@ -32,20 +32,8 @@ impl Rng {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use dossier::corpus::period::MONTH_NAMES as MONTHS;
+
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
