@@ -135,14 +135,7 @@ fn unsafe_ids_make_safe_file_names() {
 #[test]
 fn note_links_point_at_their_pages() {
     let analysis = sample_analysis();
-    let targets = crate::notes::Targets::new(
-        &analysis.registry,
-        &analysis.events,
-        analysis
-            .articles
-            .iter()
-            .map(|a| (a.article.id.as_str(), a.article.title.as_str())),
-    );
+    let targets = crate::notes::Targets::of_analysis(&analysis);
     let (n, _) = crate::notes::parse(
         "content/notes/n.md",
         "---\ntitle: T\nperiod: 2024-03\n---\nSee [[actor:ivan-petrov]] and [[event:e1|the Minsk meeting]],\nas [[article:a1]] reported.\n",

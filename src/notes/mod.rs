@@ -23,7 +23,7 @@ use crate::config::SiteConfig;
 use crate::corpus::diagnostics::Diagnostic;
 use crate::corpus::period::{self as periods, PeriodId};
 use crate::corpus::Event;
-use crate::corpus::{ActorKind, AnalysedNote, ExplicitLink, LinkKind, Note, Registry};
+use crate::corpus::{ActorKind, AnalysedNote, Analysis, ExplicitLink, LinkKind, Note, Registry};
 use crate::ingest::{self, fields, IngestError};
 use crate::lang;
 use crate::lang::names;
@@ -142,6 +142,18 @@ impl<'a> Targets<'a> {
             events: events.iter().map(|e| (e.id.as_str(), e)).collect(),
             articles: articles.into_iter().collect(),
         }
+    }
+
+    /// The targets of a finished analysis: its actors, events and articles.
+    pub fn of_analysis(analysis: &'a Analysis) -> Self {
+        Self::new(
+            &analysis.registry,
+            &analysis.events,
+            analysis
+                .articles
+                .iter()
+                .map(|a| (a.article.id.as_str(), a.article.title.as_str())),
+        )
     }
 }
 

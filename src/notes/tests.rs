@@ -7,14 +7,7 @@ use crate::corpus::sample::sample_analysis;
 
 fn parse_with(config: &SiteConfig, content: &str) -> Result<Note, Vec<NoteError>> {
     let analysis = sample_analysis();
-    let targets = Targets::new(
-        &analysis.registry,
-        &analysis.events,
-        analysis
-            .articles
-            .iter()
-            .map(|a| (a.article.id.as_str(), a.article.title.as_str())),
-    );
+    let targets = Targets::of_analysis(&analysis);
     parse("content/notes/n.md", content, config, &targets).map(|(n, _)| n)
 }
 
