@@ -108,6 +108,13 @@ pub fn load(root: &Path) -> Result<SiteConfig, ConfigError> {
         line: Some(e.line()),
         message: e.to_string(),
     })?;
+    if crate::markup::textfile::yaml_has_escaped_controls(&raw) {
+        return Err(ConfigError::Parse {
+            path: shown,
+            line: crate::markup::textfile::escaped_control_line(&raw),
+            message: crate::markup::textfile::CONTROL_ESCAPE.to_string(),
+        });
+    }
     serde_yaml::from_str(&raw).map_err(|e| ConfigError::Parse {
         path: shown,
         line: e.location().map(|l| l.line()),

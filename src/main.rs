@@ -138,7 +138,7 @@ enum Command {
         /// Project root: the folder holding content/, the raw-text folders and templates/.
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
-        /// Port on 127.0.0.1 to listen on.
+        /// Port on 127.0.0.1 to listen on; 0 picks a free one (the address is printed).
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// Build into this folder instead of a temporary one (the same rules as

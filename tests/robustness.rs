@@ -219,6 +219,93 @@ fn control_characters_in_a_body_leave_feeds_and_pages_clean() {
 }
 
 #[test]
+fn control_characters_written_as_yaml_escapes_never_reach_a_page() {
+    // YAML's double-quoted escapes make control characters that no raw
+    // byte check sees: in article front matter, metadata and notes they are
+    // removed with a warning; in the typed settings files they are errors.
+    let project = project_with(
+        "---\ntitle: \"Lavrov\\x07 meets Choe\"\npublished: 2025-10-28\noutlet: \"Wire\\0\"\ntags: [\"talks\\e[31m\"]\n---\n\nSergei Lavrov met Choe Son Hui in Moscow on Monday.\n",
+    );
+    project.file(
+        "content/notes/2025-10.md",
+        "---\ntitle: \"October\\u0001\"\nperiod: 2025-10\n---\n\nTalks in Moscow.\n",
+    );
+    project.file(
+        "seeds/raw.txt",
+        "Choe Son Hui visits Pyongyang\n\nChoe Son Hui returned to Pyongyang on Friday.\n",
+    );
+    project.file(
+        "content/metadata.yaml",
+        "seeds/raw.txt:\n  published: 2025-10-20\n  outlet: \"KCNA\\x1b\"\n",
+    );
+    project.file(
+        "content/site.yaml",
+        "title: Test briefing\nbase_url: https://example.org/\nsources: [seeds]\n",
+    );
+    let (build, _) = builds_and_checks(&project, "escaped control characters");
+    for (file, line) in [
+        ("content/articles/a.md", 2),
+        ("content/notes/2025-10.md", 2),
+        ("content/metadata.yaml", 3),
+    ] {
+        assert!(
+            build.contains(&format!("{file}:{line}: warning[control-characters]")),
+            "{file}: {build}"
+        );
+    }
+    assert_feeds_parse(&project);
+    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    for (page, text) in support::tree::read_text_tree(project.path("public")) {
+        assert!(!text.chars().any(bad), "{page} has a control character");
+    }
+    let page = fs::read_to_string(project.path("public/articles/a.html")).unwrap();
+    assert!(page.contains("Lavrov meets Choe"), "{page}");
+
+    // In the knowledge base and site.yaml the same escape is an error with
+    // its line.
+    project.file(
+        "content/actors.yaml",
+        "- id: lavrov\n  name: \"Sergei\\a Lavrov\"\n  kind: person\n",
+    );
+    let (out, err) = run(bin::build(project.root()), "escape in the knowledge base");
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("content/actors.yaml:2"), "{err}");
+    project.bundled_actors();
+    project.file(
+        "content/site.yaml",
+        "title: \"Test\\x00 briefing\"\nsources: [seeds]\n",
+    );
+    let (out, err) = run(bin::build(project.root()), "escape in site.yaml");
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("content/site.yaml:1"), "{err}");
+}
+
+#[test]
+fn yaml_nested_past_the_bound_is_refused_at_once_with_its_line() {
+    let project = project_with(&format!(
+        "---\ntitle: Deep\npublished: 2025-10-28\ntags: {}\n---\n\nTalks.\n",
+        "[".repeat(50_000)
+    ));
+    let (out, err) = run(bin::build(project.root()), "50,000 nested [");
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("content/articles/a.md:4") && err.contains("nested more than 1000 deep"),
+        "{err}"
+    );
+    project.file(
+        "content/articles/a.md",
+        article("Talks", "Sergei Lavrov met Choe Son Hui in Moscow."),
+    );
+    project.file(
+        "content/metadata.yaml",
+        format!("x: {}\n", "{".repeat(50_000)),
+    );
+    let (out, err) = run(bin::build(project.root()), "50,000 nested {");
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("content/metadata.yaml:1"), "{err}");
+}
+
+#[test]
 fn utf16_files_are_refused_by_name() {
     let text = article(
         "Lavrov meets Choe",

@@ -247,6 +247,12 @@ impl KnowledgeBase {
         if raw.trim().is_empty() {
             return Ok(KnowledgeBase::default());
         }
+        if crate::markup::textfile::yaml_has_escaped_controls(raw) {
+            return Err(invalid(
+                crate::markup::textfile::escaped_control_line(raw),
+                crate::markup::textfile::CONTROL_ESCAPE.to_string(),
+            ));
+        }
         let entries: Vec<RawEntry> = serde_yaml::from_str(raw).map_err(|e| {
             let line = e.location().map(|l| l.line());
             let message = e.to_string();

@@ -97,6 +97,7 @@ pub fn load_curated(root: &Path, registry: &Registry) -> (Vec<CuratedEvent>, Vec
                     let code = match e {
                         crate::markup::textfile::TextError::InvalidUtf8 { .. } => "invalid-utf8",
                         crate::markup::textfile::TextError::Control { .. } => "control-character",
+                        crate::markup::textfile::TextError::TooDeep { .. } => "yaml-too-deep",
                     };
                     diagnostics.push(
                         Diagnostic::error(code, e.to_string())
@@ -124,6 +125,15 @@ pub fn parse_curated(
     let mut diagnostics = Vec::new();
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic::error("empty-file", "the file is empty").in_file(file));
+        return (Vec::new(), diagnostics);
+    }
+    if crate::markup::textfile::yaml_has_escaped_controls(text) {
+        let mut d = Diagnostic::error("control-character", crate::markup::textfile::CONTROL_ESCAPE)
+            .in_file(file);
+        if let Some(line) = crate::markup::textfile::escaped_control_line(text) {
+            d = d.at_line(line);
+        }
+        diagnostics.push(d);
         return (Vec::new(), diagnostics);
     }
     let raw: Vec<RawEvent> = match serde_yaml::from_str(text) {

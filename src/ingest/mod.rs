@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, SiteConfig};
 use crate::corpus::diagnostics::Diagnostic;
 use crate::corpus::{Article, Dateline, SourceFormat};
-use crate::markup::markdown;
+use crate::markup::{markdown, textfile};
 pub(crate) use decode::decode;
 use decode::utf8_text;
 use fields::{FieldError, Fields, KeyLine};
@@ -503,8 +503,12 @@ pub(crate) fn split_front_matter<'a>(
     let mut offset = yaml_start;
     for line in lines {
         if matches!(line.trim_end(), "---" | "...") {
+            let yaml = content.get(yaml_start..offset).unwrap_or_default();
+            if let Err(e) = crate::markup::textfile::yaml_nesting(yaml) {
+                return Err(invalid(e.line() + 1, &format!("front matter: {e}")));
+            }
             return Ok(FrontMatter {
-                yaml: content.get(yaml_start..offset).unwrap_or_default(),
+                yaml,
                 first_line: 2,
                 body: content.get(offset + line.len()..).unwrap_or_default(),
             });
@@ -519,7 +523,7 @@ pub(crate) fn split_front_matter<'a>(
 
 fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestError> {
     let fm = split_front_matter(path, content)?;
-    let value: serde_yaml::Value =
+    let mut value: serde_yaml::Value =
         serde_yaml::from_str(fm.yaml).map_err(|e| IngestError::Invalid {
             path: path.to_string(),
             line: e.location().map(|l| l.line() + fm.first_line - 1),
@@ -528,6 +532,7 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
                 fields::shift_yaml_message(&e.to_string(), fm.first_line - 1)
             ),
         })?;
+    let escaped = escaped_controls_warning(path, fm.yaml, fm.first_line, &mut value);
     let empty = serde_yaml::Mapping::new();
     let map = match &value {
         serde_yaml::Value::Mapping(m) => m,
@@ -549,6 +554,7 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
     let (fields, unknown) =
         fields::parse_fields(map, &line_of).map_err(|e| field_error(path, e))?;
     let mut diagnostics = unknown_field_diagnostics(path, &unknown);
+    diagnostics.extend(escaped);
     if fields.draft {
         return Ok(None);
     }
@@ -586,6 +592,32 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
     }))
 }
 
+/// Takes the control characters that escapes put into the strings of
+/// parsed YAML out of `value` (see [`textfile::strip_yaml_controls`]) and
+/// says so, with the line of the first escape (`first_line` is the file
+/// line of the YAML's first line).
+pub(crate) fn escaped_controls_warning(
+    path: &str,
+    yaml: &str,
+    first_line: usize,
+    value: &mut serde_yaml::Value,
+) -> Option<Diagnostic> {
+    let count = textfile::strip_yaml_controls(value);
+    (count > 0).then(|| {
+        let d = Diagnostic::warning(
+            "control-characters",
+            format!(
+                "{count} control character(s) written as escapes (such as \\x07) removed from the YAML's strings"
+            ),
+        )
+        .in_file(path);
+        match textfile::escaped_control_line(yaml) {
+            Some(line) => d.at_line(line + first_line - 1),
+            None => d,
+        }
+    })
+}
+
 /// The warning for a Markdown body whose markup nests deeper than
 /// [`markdown::MAX_NESTING`] levels (flattened to text there).
 pub(crate) fn nesting_warning(path: &str) -> Diagnostic {
@@ -614,7 +646,7 @@ struct Metadata {
 
 /// Reads `content/metadata.yaml`: a map from article path to its fields.
 /// A project without the file has no metadata.
-fn load_metadata(root: &Path, _diagnostics: &mut [Diagnostic]) -> Result<Metadata, IngestError> {
+fn load_metadata(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Metadata, IngestError> {
     let path = METADATA_FILE.to_string();
     let content = match std::fs::read(root.join(METADATA_FILE)) {
         Ok(bytes) => bytes,
@@ -622,12 +654,18 @@ fn load_metadata(root: &Path, _diagnostics: &mut [Diagnostic]) -> Result<Metadat
         Err(source) => return Err(IngestError::Read { path, source }),
     };
     let content = utf8_text(&path, &content)?;
-    let value: serde_yaml::Value =
+    crate::markup::textfile::yaml_nesting(content).map_err(|e| IngestError::Invalid {
+        path: path.clone(),
+        line: Some(e.line()),
+        message: e.to_string(),
+    })?;
+    let mut value: serde_yaml::Value =
         serde_yaml::from_str(content).map_err(|e| IngestError::Invalid {
             path: path.clone(),
             line: e.location().map(|l| l.line()),
             message: format!("malformed YAML: {e}"),
         })?;
+    diagnostics.extend(escaped_controls_warning(&path, content, 1, &mut value));
     let map = match value {
         serde_yaml::Value::Mapping(m) => m,
         serde_yaml::Value::Null => return Ok(Metadata::default()),

@@ -221,7 +221,7 @@ pub fn parse(
     targets: &Targets<'_>,
 ) -> Result<(Note, Vec<Diagnostic>), Vec<NoteError>> {
     let fm = ingest::split_front_matter(path, content).map_err(|e| vec![e.into()])?;
-    let value: Value = serde_yaml::from_str(fm.yaml).map_err(|e| {
+    let mut value: Value = serde_yaml::from_str(fm.yaml).map_err(|e| {
         vec![NoteError::invalid(
             path,
             Some(
@@ -234,6 +234,7 @@ pub fn parse(
             ),
         )]
     })?;
+    let escaped = ingest::escaped_controls_warning(path, fm.yaml, fm.first_line, &mut value);
     let empty = serde_yaml::Mapping::new();
     let map = match &value {
         Value::Mapping(m) => m,
@@ -254,7 +255,7 @@ pub fn parse(
             .unwrap_or(1)
     };
     let mut errors = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Diagnostic> = escaped.into_iter().collect();
     let text_field = |name: &str| -> Result<Option<String>, NoteError> {
         match map.get(name) {
             None | Some(Value::Null) => Ok(None),
