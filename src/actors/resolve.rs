@@ -192,9 +192,9 @@ impl KnowledgeBase {
 
     /// [`Self::tenure_constraints`] of a text already split into sentences.
     pub fn tenure_constraints_in(&self, text: &str, sentences: &[Sentence]) -> Vec<DateConstraint> {
-        let found = super::find_mentions(text, sentences, None, self);
+        let reported = super::mentions::reported_roles(text, sentences, None, self);
         let mut out = Vec::new();
-        for r in &found.reported_roles {
+        for r in &reported {
             let Some(actor) = self.get(&r.actor) else {
                 continue;
             };

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::kb::KnowledgeBase;
-use crate::corpus::{ActorKind, ArticleActors, Mention, MentionVia};
+use crate::corpus::{ActorKind, ArticleActors, Mention, MentionVia, ReportedRole};
 use crate::lang::names::{self, NameKey};
 use crate::lang::tokens::{tokenize, Token};
 use crate::lang::{self, Sentence};
@@ -75,6 +75,46 @@ pub fn find_mentions(
     published: Option<NaiveDate>,
     kb: &KnowledgeBase,
 ) -> ArticleActors {
+    let (mut ctx, reported_roles) = named_people(text, sentences, published, kb);
+    ctx.find_role_mentions(&reported_roles);
+    ctx.mentions.sort_by_key(|m| (m.start, m.end));
+    ctx.mentions.dedup_by(|b, a| b.start < a.end);
+    let mut quotes = find_quotes(text, sentences, &ctx.mentions, kb);
+    // The same words quoted twice for one person (a lead and its body
+    // repeating a quote) are one quote.
+    let mut seen_quotes = HashSet::new();
+    quotes.retain(|q| seen_quotes.insert((q.actor.clone(), names::fold(&q.text))));
+    let mut discovered = ctx.discovered;
+    discovered.sort_by(|a, b| a.0.cmp(&b.0));
+    discovered.dedup_by(|a, b| a.0 == b.0);
+    ArticleActors {
+        mentions: ctx.mentions,
+        reported_roles,
+        quotes,
+        discovered,
+    }
+}
+
+/// The roles an article gives the people it names ("Defense Minister
+/// Sergei Shoigu"), as [`find_mentions`] reports them, without the steps
+/// that only come after (mentions by role alone, quotes): what inferring a
+/// publication date from tenures needs.
+pub fn reported_roles(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<NaiveDate>,
+    kb: &KnowledgeBase,
+) -> Vec<ReportedRole> {
+    named_people(text, sentences, published, kb).1
+}
+
+/// The steps up to the people named and the roles the text gives them.
+fn named_people<'a, 't>(
+    text: &'t str,
+    sentences: &'a [Sentence],
+    published: Option<NaiveDate>,
+    kb: &'a KnowledgeBase,
+) -> (Ctx<'a, 't>, Vec<ReportedRole>) {
     let toks = tokenize(text);
     let mut ctx = Ctx {
         text,
@@ -98,23 +138,7 @@ pub fn find_mentions(
     // repeated in the text is one fact for the person page, cited once.
     let mut seen_titles = HashSet::new();
     reported_roles.retain(|r| seen_titles.insert((r.actor.clone(), names::fold(&r.title))));
-    ctx.find_role_mentions(&reported_roles);
-    ctx.mentions.sort_by_key(|m| (m.start, m.end));
-    ctx.mentions.dedup_by(|b, a| b.start < a.end);
-    let mut quotes = find_quotes(text, sentences, &ctx.mentions, kb);
-    // The same words quoted twice for one person (a lead and its body
-    // repeating a quote) are one quote.
-    let mut seen_quotes = HashSet::new();
-    quotes.retain(|q| seen_quotes.insert((q.actor.clone(), names::fold(&q.text))));
-    let mut discovered = ctx.discovered;
-    discovered.sort_by(|a, b| a.0.cmp(&b.0));
-    discovered.dedup_by(|a, b| a.0 == b.0);
-    ArticleActors {
-        mentions: ctx.mentions,
-        reported_roles,
-        quotes,
-        discovered,
-    }
+    (ctx, reported_roles)
 }
 
 impl<'t> Ctx<'_, 't> {

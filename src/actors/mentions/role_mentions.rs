@@ -174,11 +174,16 @@ impl<'t> Ctx<'_, 't> {
             let holders = holders_in_article
                 .entry((class, country))
                 .or_insert_with(|| {
+                    // One verdict per person, not per mention: a person
+                    // named a thousand times is checked once.
+                    let mut holds: HashMap<&str, bool> = HashMap::new();
                     self.mentions
                         .iter()
                         .filter(|m| {
-                            self.is_person(&m.actor)
-                                && self.holds(&titles, &m.actor, class, country)
+                            *holds.entry(m.actor.as_str()).or_insert_with(|| {
+                                self.is_person(&m.actor)
+                                    && self.holds(&titles, &m.actor, class, country)
+                            })
                         })
                         .map(|m| (m.start, m.end, m.actor.clone()))
                         .collect()
