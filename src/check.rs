@@ -16,7 +16,12 @@ use crate::{briefing, render, search};
 
 /// Analyses the project at `root` and returns every finding, sorted.
 pub fn check(root: &Path) -> Result<(Analysis, Vec<Diagnostic>), BuildError> {
-    let analysis = crate::analyse(root)?;
+    // Reads cached analyses but writes none: check writes nothing.
+    let (analysis, _) = crate::pipeline::analyse_cached(
+        root,
+        &crate::progress::Silent,
+        crate::pipeline::CacheUse::Read,
+    )?;
     let mut all = analysis.diagnostics.clone();
     all.extend(findings(root, &analysis));
     diagnostics::sort(&mut all);

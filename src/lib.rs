@@ -19,6 +19,7 @@ pub mod config;
 
 pub mod actors;
 pub mod briefing;
+pub mod cache;
 pub mod events;
 pub mod ingest;
 pub mod notes;

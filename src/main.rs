@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dossier::corpus::diagnostics::{Diagnostic, Severity};
+use dossier::pipeline::CacheUse;
 use dossier::progress::{Progress, Stage};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -58,6 +59,9 @@ enum Command {
                       only if it is missing, empty or a site dossier built (it holds the \
                       .dossier-site marker); the project folder, a folder above it, and \
                       content/, templates/ and the source folders are always refused. \
+                      Each article's analysis is cached in ROOT/.dossier-cache, keyed by the \
+                      article, the knowledge base and this build of dossier, so a rebuild \
+                      analyses only what changed (--no-cache, --clear-cache). \
                       Warnings are printed; \
                       errors in the content stop the build (see `dossier check`). On a \
                       terminal a progress bar shows the stages; it stays off when stderr is \
@@ -78,6 +82,12 @@ enum Command {
         /// Print how long each stage took (to stderr), even with --quiet.
         #[arg(long)]
         timings: bool,
+        /// Analyse every article afresh, reading and writing no cache.
+        #[arg(long)]
+        no_cache: bool,
+        /// Remove the analysis cache (ROOT/.dossier-cache) before building.
+        #[arg(long)]
+        clear_cache: bool,
     },
     /// Report problems in the content without writing anything.
     #[command(
@@ -230,10 +240,23 @@ fn main() -> ExitCode {
             root,
             output,
             timings,
+            no_cache,
+            clear_cache,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
+            if clear_cache {
+                if let Err(e) = dossier::cache::clear(&root) {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
             let reporter = Reporter::new(wants_progress_bar(quiet));
-            let result = dossier::build_with(&root, &output, &reporter);
+            let cache = if no_cache {
+                CacheUse::Off
+            } else {
+                CacheUse::ReadWrite
+            };
+            let result = dossier::pipeline::build_cached(&root, &output, &reporter, cache);
             if timings {
                 for (stage, took) in reporter.timings() {
                     eprintln!("{:>10}: {:7.2} s", stage.label(), took.as_secs_f64());
@@ -247,8 +270,17 @@ fn main() -> ExitCode {
                                 eprintln!("{d}");
                             }
                         }
+                        let cached = if report.cached > 0 {
+                            format!(
+                                " ({} analysed, {} from the cache)",
+                                report.articles - report.cached,
+                                report.cached
+                            )
+                        } else {
+                            String::new()
+                        };
                         eprintln!(
-                            "built {} articles, {} actors, {} events into {} ({} files)",
+                            "built {} articles{cached}, {} actors, {} events into {} ({} files)",
                             report.articles,
                             report.actors,
                             report.events,

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use std::path::Path;
 
 use crate::actors::{self, kb::KnowledgeBase};
+use crate::cache::{self, AnalysisCache};
 use crate::config::{self, SiteConfig};
 use crate::corpus::diagnostics::{self, Diagnostic, Severity};
 use crate::corpus::LinkKind;
@@ -36,8 +37,23 @@ pub enum BuildError {
     Search(#[from] search::SearchError),
     #[error(transparent)]
     Write(#[from] write::WriteError),
+    #[error(transparent)]
+    Cache(#[from] cache::CacheError),
     #[error("the content has {} error(s):\n{}", .0.len(), .0.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
     Content(Vec<Diagnostic>),
+}
+
+/// How a build uses the on-disk analysis cache (`src/cache.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CacheUse {
+    /// Analyse every article; read and write nothing.
+    #[default]
+    Off,
+    /// Take what the cache has; write nothing (`dossier check`).
+    Read,
+    /// Take what the cache has, store what was analysed, prune the rest
+    /// (`dossier build` and `serve`).
+    ReadWrite,
 }
 
 /// Runs every analysis stage over the project at `root`.
@@ -47,10 +63,32 @@ pub fn analyse(root: &Path) -> Result<Analysis, BuildError> {
 
 /// [`analyse`], telling `progress` how far it got.
 pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, BuildError> {
+    Ok(analyse_cached(root, progress, CacheUse::Off)?.0)
+}
+
+/// [`analyse_with`] using the analysis cache as `cache` says; also returns
+/// how many articles came from the cache.
+pub fn analyse_cached(
+    root: &Path,
+    progress: &dyn Progress,
+    cache: CacheUse,
+) -> Result<(Analysis, usize), BuildError> {
     progress.stage(Stage::Reading, None, "reading content");
     let config = config::load(root)?;
     let kb = KnowledgeBase::load(root)?;
     let corpus = ingest::load_corpus(root, &config)?;
+    let cache = match cache {
+        CacheUse::Off => None,
+        use_ => {
+            // The knowledge base as bytes: part of every entry's key.
+            let kb_bytes = std::fs::read(root.join(actors::kb::KB_PATH)).unwrap_or_default();
+            Some(AnalysisCache::open(
+                root,
+                &kb_bytes,
+                use_ == CacheUse::ReadWrite,
+            )?)
+        }
+    };
     let mut diagnostics = corpus.diagnostics;
     diagnostics.extend(kb.warnings.iter().cloned());
 
@@ -64,11 +102,27 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
         .articles
         .into_par_iter()
         .map(|article| {
-            let analysed = analyse_article(article, &kb);
+            let analysed = match &cache {
+                None => analyse_article(article, &kb),
+                Some(cache) => match cache.get(article) {
+                    cache::Lookup::Hit(hit) => hit,
+                    cache::Lookup::Miss(article, key) => {
+                        let analysed = analyse_article(article, &kb);
+                        if let Some(key) = key {
+                            cache.put(&key, &analysed);
+                        }
+                        analysed
+                    }
+                },
+            };
             progress.advance(1);
             analysed
         })
         .collect();
+    let cached = cache.as_ref().map_or(0, |c| {
+        c.prune();
+        c.hits()
+    });
 
     progress.stage(Stage::Events, None, "resolving people and events");
 
@@ -131,14 +185,17 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
 
     diagnostics.extend(base_url_diagnostic(&config));
     diagnostics::sort(&mut diagnostics);
-    Ok(Analysis {
-        config,
-        articles,
-        registry,
-        events,
-        notes,
-        diagnostics,
-    })
+    Ok((
+        Analysis {
+            config,
+            articles,
+            registry,
+            events,
+            notes,
+            diagnostics,
+        },
+        cached,
+    ))
 }
 
 /// Feeds, the sitemap and canonical links need the site's public address;
@@ -202,6 +259,8 @@ pub struct BuildReport {
     pub actors: usize,
     pub events: usize,
     pub files: usize,
+    /// Articles whose analysis came from the cache.
+    pub cached: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -217,7 +276,17 @@ pub fn build_with(
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let result = build_stages(root, output, progress);
+    build_cached(root, output, progress, CacheUse::Off)
+}
+
+/// [`build_with`] using the analysis cache as `cache` says.
+pub fn build_cached(
+    root: &Path,
+    output: &Path,
+    progress: &dyn Progress,
+    cache: CacheUse,
+) -> Result<BuildReport, BuildError> {
+    let result = build_stages(root, output, progress, cache);
     progress.finish();
     result
 }
@@ -226,12 +295,13 @@ fn build_stages(
     root: &Path,
     output: &Path,
     progress: &dyn Progress,
+    cache: CacheUse,
 ) -> Result<BuildReport, BuildError> {
     // The output rules are checked (and the output's lock taken) before
     // anything is read, so a refused output costs nothing and is untouched.
     let settings = config::load(root)?;
     let target = write::Target::claim(root, output, &settings.sources)?;
-    let analysis = analyse_with(root, progress)?;
+    let (analysis, cached) = analyse_cached(root, progress, cache)?;
     if analysis.has_errors() {
         return Err(BuildError::Content(
             analysis
@@ -264,6 +334,7 @@ fn build_stages(
         actors: analysis.registry.actors.len(),
         events: analysis.events.len(),
         files,
+        cached,
         diagnostics: analysis.diagnostics,
     })
 }

@@ -32,7 +32,7 @@ pub const PROJECT_FILES: &[(&str, &str)] = &[
         "raw/example-wire-report.txt",
         include_str!("scaffold/raw.txt"),
     ),
-    (".gitignore", "/public/\n/.public.*\n"),
+    (".gitignore", "/public/\n/.public.*\n/.dossier-cache/\n"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -492,7 +492,12 @@ fn fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)
 
 fn rebuild(root: &Path, output: &Path, state: &LiveState) {
     let started = std::time::Instant::now();
-    let result = crate::build(root, output);
+    let result = crate::pipeline::build_cached(
+        root,
+        output,
+        &crate::progress::Silent,
+        crate::pipeline::CacheUse::ReadWrite,
+    );
     let mut error = state.error.lock().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(report) => {

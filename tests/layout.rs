@@ -29,7 +29,7 @@ const LAYERS: &[&[&str]] = &[
     &["briefing"],
     &["render"],
     &["search"],
-    &["write"],
+    &["write", "cache"],
     // The pipeline runs the stages; the commands sit on top.
     &["pipeline"],
     &["scaffold", "serve"],

@@ -44,7 +44,7 @@ pub struct Actor {
 }
 
 /// How a mention was recognized.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MentionVia {
     /// The full name or a listed alias.
@@ -58,7 +58,7 @@ pub enum MentionVia {
 }
 
 /// A span of text that refers to an actor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
@@ -70,7 +70,7 @@ pub struct Mention {
 
 /// A role or title the article itself gives a person ("North Korean Defense
 /// Minister Kang Sun-nam"), kept with the sentence that says so.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportedRole {
     pub actor: String,
     pub title: String,
@@ -80,7 +80,7 @@ pub struct ReportedRole {
 }
 
 /// Words put in a person's mouth by the article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub actor: String,
     pub text: String,

@@ -1,11 +1,11 @@
 //! Time expressions found in a text, with their TIMEX3 values.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of time expression this is. Only `Date` (and `Time`, whose value
 /// is its day) may become an event date; durations and sets never do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimexKind {
     Date,
@@ -15,7 +15,7 @@ pub enum TimexKind {
 }
 
 /// How precise a date value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     Day,
@@ -30,7 +30,7 @@ pub enum Granularity {
 }
 
 /// TIMEX3 `mod` and range markers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexMod {
     Start,
@@ -46,7 +46,7 @@ pub enum TimexMod {
 }
 
 /// Where a value's missing parts came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Anchoring {
     /// Fully specified in the text ("27 July 2023").
@@ -60,14 +60,14 @@ pub enum Anchoring {
 }
 
 /// An inclusive calendar interval covered by a date value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct DateInterval {
     pub start: NaiveDate,
     pub end: NaiveDate,
 }
 
 /// One time expression found in a text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
     /// Byte offsets into the text that was annotated.
     pub start: usize,

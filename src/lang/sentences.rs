@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 /// A sentence: its byte range in the text and the paragraph it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,

@@ -180,7 +180,9 @@ pub(super) fn compute_token_key(word: &str) -> String {
 
 /// The key of a name: its parts in order, with Korean given names joined
 /// into one part so "Sun-nam", "Sun Nam" and "Sunnam" agree.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct NameKey {
     pub korean: bool,
     pub parts: Vec<String>,
