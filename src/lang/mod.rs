@@ -9,6 +9,7 @@
 //!   across romanizations part by part.
 
 pub mod names;
+pub mod tagger;
 pub mod sentences;
 pub mod tokens;
 

@@ -92,9 +92,14 @@ impl<'t> Ctx<'_, 't> {
                     .collect();
                 (hits.len() == 1).then(|| hits[0].to_string())
             });
+            if self.vetoed(i, i + 1) {
+                continue;
+            }
             if let Some(id) = chosen {
                 self.push(i, i, id, MentionVia::PartialName);
-            } else if self.looks_like_person(i, i + 1) && !self.vessel_context(i) {
+            } else if (self.looks_like_person(i, i + 1) || self.tagged_person(i))
+                && !self.vessel_context(i)
+            {
                 // "General Smirnov": a titled surname seen nowhere else.
                 if let Some(k) = names::person_key_of_words(&[t.bare_raw]) {
                     let id = format!("?{}", k.as_string());
