@@ -56,6 +56,7 @@ fn main() -> anyhow::Result<()> {
             let sentences = lang::sentences(&body);
             let found = find_mentions(&body, &sentences, None, &kb);
             let mut predicted = Vec::new();
+            let mut vias = Vec::new();
             for m in &found.mentions {
                 let person = m.actor.starts_with('?')
                     || kb.get(&m.actor).is_some_and(|a| a.kind == ActorKind::Person);
@@ -68,7 +69,11 @@ fn main() -> anyhow::Result<()> {
                     && last > 0
                     && ranges[last - 1].1 == m.end;
                 // A span that does not fall on word boundaries cannot match.
-                predicted.push(if exact { (first, last) } else { (usize::MAX, first) });
+                let span = if exact { (first, last) } else { (usize::MAX, first) };
+                if show_errors {
+                    vias.push((span, format!("{:?} {}", m.via, m.actor)));
+                }
+                predicted.push(span);
             }
             predicted.sort_unstable();
             predicted.dedup();
@@ -79,7 +84,8 @@ fn main() -> anyhow::Result<()> {
                     println!("    MISS {}", show(g));
                 }
                 for p in predicted.iter().filter(|p| !gold.contains(p)) {
-                    println!("    FALSE {}", show(p));
+                    let via = vias.iter().find(|v| v.0 == *p).map_or("", |v| v.1.as_str());
+                    println!("    FALSE {}  [{via}]", show(p));
                 }
             }
             finder.add(&gold, &predicted);

@@ -174,7 +174,7 @@ impl<'t> Ctx<'_, 't> {
         }
     }
 
-    fn starts_kb_name(&self, at: usize, to: usize) -> bool {
+    pub(super) fn starts_kb_name(&self, at: usize, to: usize) -> bool {
         (2..=(to - at).min(4)).any(|len| {
             let words: Vec<&str> = self.toks[at..at + len].iter().map(|t| t.bare_raw).collect();
             names::person_key_of_words(&words)

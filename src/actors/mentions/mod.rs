@@ -100,8 +100,9 @@ pub fn find_mentions(
     ctx.find_other_actors();
     ctx.find_repaired_names();
     ctx.run_tagger();
+    ctx.add_tagged_names();
     let mut singles = ctx.find_named_people();
-    ctx.add_tagged_people(&mut singles);
+    ctx.add_tagged_singles(&mut singles);
     ctx.resolve_partial_names(&singles);
     let mut reported_roles = ctx.reported_roles();
     // One reported role per person and title in an article: a title

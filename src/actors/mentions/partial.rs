@@ -92,7 +92,9 @@ impl<'t> Ctx<'_, 't> {
                     .collect();
                 (hits.len() == 1).then(|| hits[0].to_string())
             });
-            if self.vetoed(i, i + 1) {
+            // The tagger's veto counts against everything but a person
+            // named in full earlier in the article.
+            if before.is_none() && self.vetoed(i, i + 1) {
                 continue;
             }
             if let Some(id) = chosen {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{doc_features, doc_types, tag_features, Word};
+use super::features::{doc_features, doc_types, tag_features, Second, Word};
 use super::model::Model;
 use super::tags::{allowed, split, N_TAGS, O};
 
@@ -31,7 +31,7 @@ impl State {
     }
 
     /// The tag features of `word` after the tags so far, appended to `out`.
-    pub fn features(&self, word: &Word, doc: u8, out: &mut Vec<u32>) {
+    pub fn features(&self, word: &Word, second: Option<Second>, out: &mut Vec<u32>) {
         let history = if word.cap || word.lower.chars().any(char::is_alphabetic) {
             self.history.get(&word.lower).copied()
         } else {
@@ -43,7 +43,7 @@ impl State {
             self.prev2.unwrap_or(START),
             word,
             history,
-            doc,
+            second,
         );
     }
 
@@ -98,11 +98,19 @@ pub fn decode(model: &Model, doc: &[Vec<&str>]) -> Decoded {
         .map(|s| s.iter().map(|w| Word::new(w)).collect())
         .collect();
     let first = pass(model, &words, &feats, None);
-    let types = doc_types(doc, &first.tags);
-    pass(model, &words, &feats, Some(&types))
+    let second = seconds(doc, &first.tags);
+    pass(model, &words, &feats, Some(&second))
 }
 
-fn pass(model: &Model, doc: &[Vec<Word>], feats: &[Vec<u32>], types: Option<&[u8]>) -> Decoded {
+/// What the second pass sees of the first, word by word.
+pub fn seconds(doc: &[Vec<&str>], first: &[Vec<u8>]) -> Vec<Second> {
+    doc_types(doc, first)
+        .into_iter()
+        .map(|doc| Second { doc })
+        .collect()
+}
+
+fn pass(model: &Model, doc: &[Vec<Word>], feats: &[Vec<u32>], second: Option<&[Second]>) -> Decoded {
     let mut state = State::default();
     let mut k = 0;
     let mut dynamic = Vec::with_capacity(8);
@@ -116,7 +124,7 @@ fn pass(model: &Model, doc: &[Vec<Word>], feats: &[Vec<u32>], types: Option<&[u8
             let mut scores = [0i32; N_TAGS];
             model.add_scores(&feats[k], &mut scores);
             dynamic.clear();
-            state.features(word, types.map_or(0, |t| t[k]), &mut dynamic);
+            state.features(word, second.map(|s| s[k]), &mut dynamic);
             model.add_scores(&dynamic, &mut scores);
             let (t, m) = choose(&scores, state.prev(), i + 1 == s.len());
             state.push(word, t);

@@ -220,33 +220,46 @@ fn word_features(
     f
 }
 
+/// What the first pass said around a word, for the second pass.
+#[derive(Clone, Copy, Default)]
+pub struct Second {
+    /// [`doc_types`] of the word.
+    pub doc: u8,
+}
+
+fn byte_str(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or("")
+}
+
 /// The features that depend on the tags decided before word `i`: the two
-/// previous tags, and the entity type the document last gave this word.
+/// previous tags, the entity type the document last gave this word, and in
+/// the second pass what the first said of the word elsewhere.
 pub fn tag_features(
     f: &mut Vec<u32>,
     prev: u8,
     prev2: u8,
     word: &Word,
     history: Option<u8>,
-    doc: u8,
+    second: Option<Second>,
 ) {
     let p = [prev];
-    let p = std::str::from_utf8(&p).unwrap_or("");
+    let p = byte_str(&p);
     let pp = [prev2, prev];
-    let pp = std::str::from_utf8(&pp).unwrap_or("");
+    let pp = byte_str(&pp);
     f.push(feature("t-1", p));
     f.push(feature("t-2t-1", pp));
     f.push(Hasher::new("t-1w").add(p).add(&word.lower).finish());
     f.push(Hasher::new("t-1s").add(p).add(&word.short_shape).finish());
     if let Some(h) = history {
         let h = [h];
-        let h = std::str::from_utf8(&h).unwrap_or("");
+        let h = byte_str(&h);
         f.push(feature("hist", h));
         f.push(Hasher::new("hist-s").add(h).add(&word.short_shape).finish());
     }
-    if doc != 0 {
-        let d = [b'@' + doc];
-        let d = std::str::from_utf8(&d).unwrap_or("");
+    let Some(second) = second else { return };
+    if second.doc != 0 {
+        let d = [b'@' + second.doc];
+        let d = byte_str(&d);
         f.push(feature("doc", d));
         f.push(Hasher::new("doc-s").add(d).add(&word.short_shape).finish());
         f.push(Hasher::new("doc-t-1").add(d).add(p).finish());

@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::decode::{choose, State};
-use super::features::{doc_features, doc_types, Word};
+use super::decode::{choose, seconds, State};
+use super::features::{doc_features, Word};
 use super::model::Model;
 use super::tags::{from_spans, iob_spans, spans, Kind, N_TAGS};
 
@@ -141,7 +141,7 @@ impl Trainer {
             for (i, w) in s.iter().enumerate() {
                 let word = Word::new(w);
                 let mut f = feats[k].clone();
-                state.features(&word, 0, &mut f);
+                state.features(&word, None, &mut f);
                 let (pred, _) = choose(&self.scores(&f), state.prev(), i + 1 == s.len());
                 state.push(&word, pred);
                 st.push(pred);
@@ -157,7 +157,7 @@ impl Trainer {
         let sentences = doc.sentences();
         let feats = doc_features(&sentences);
         let first = self.first_pass(&sentences, &feats);
-        let types = doc_types(&sentences, &first);
+        let second = seconds(&sentences, &first);
         let mut state = State::default();
         let mut k = 0;
         for (s, gold) in sentences.iter().zip(&doc.tags) {
@@ -166,7 +166,7 @@ impl Trainer {
                 self.time += 1;
                 let word = Word::new(w);
                 let mut f = feats[k].clone();
-                state.features(&word, types[k], &mut f);
+                state.features(&word, Some(second[k]), &mut f);
                 let scores = self.scores(&f);
                 let (pred, _) = choose(&scores, state.prev(), i + 1 == s.len());
                 if pred != gold[i] {
