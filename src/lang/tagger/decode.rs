@@ -2,9 +2,10 @@
 //! the previous tag allows, given the word's features and the tags decided
 //! so far (the previous two, and the type this document last gave the word).
 
-use std::collections::HashMap;
 
-use super::features::{doc_features, doc_types, tag_features, Second, Word};
+use super::features::{
+    doc_types, doc_words, each_features, tag_features, FastMap, Second, Word,
+};
 use super::model::Model;
 use super::tags::{allowed, split, N_TAGS, O};
 
@@ -17,7 +18,7 @@ pub struct State {
     prev: Option<u8>,
     prev2: Option<u8>,
     /// Lower-case word → entity type (1-based) the document last gave it.
-    history: HashMap<String, u8>,
+    history: FastMap<String, u8>,
 }
 
 impl State {
@@ -92,25 +93,33 @@ pub struct Decoded {
 /// occurrences in the document (a headline's "BLACKBURN" and the body's
 /// "Peter Blackburn").
 pub fn decode(model: &Model, doc: &[Vec<&str>]) -> Decoded {
-    let feats = doc_features(doc);
-    let words: Vec<Vec<Word>> = doc
-        .iter()
-        .map(|s| s.iter().map(|w| Word::new(w)).collect())
-        .collect();
-    let first = pass(model, &words, &feats, None);
-    let second = seconds(doc, &first.tags);
-    pass(model, &words, &feats, Some(&second))
+    let words = doc_words(doc);
+    // The static features' scores, once for both passes.
+    let mut fixed = Vec::with_capacity(doc.iter().map(Vec::len).sum());
+    each_features(doc, &words, |f| {
+        let mut scores = [0i32; N_TAGS];
+        model.add_scores(f, &mut scores);
+        fixed.push(scores);
+    });
+    let first = pass(model, &words, &fixed, None);
+    let second = seconds(doc, &words, &first.tags);
+    pass(model, &words, &fixed, Some(&second))
 }
 
 /// What the second pass sees of the first, word by word.
-pub fn seconds(doc: &[Vec<&str>], first: &[Vec<u8>]) -> Vec<Second> {
-    doc_types(doc, first)
+pub fn seconds(doc: &[Vec<&str>], words: &[Vec<Word>], first: &[Vec<u8>]) -> Vec<Second> {
+    doc_types(doc, words, first)
         .into_iter()
         .map(|doc| Second { doc })
         .collect()
 }
 
-fn pass(model: &Model, doc: &[Vec<Word>], feats: &[Vec<u32>], second: Option<&[Second]>) -> Decoded {
+fn pass(
+    model: &Model,
+    doc: &[Vec<Word>],
+    fixed: &[[i32; N_TAGS]],
+    second: Option<&[Second]>,
+) -> Decoded {
     let mut state = State::default();
     let mut k = 0;
     let mut dynamic = Vec::with_capacity(8);
@@ -121,8 +130,7 @@ fn pass(model: &Model, doc: &[Vec<Word>], feats: &[Vec<u32>], second: Option<&[S
         let mut st = Vec::with_capacity(s.len());
         let mut sm = Vec::with_capacity(s.len());
         for (i, word) in s.iter().enumerate() {
-            let mut scores = [0i32; N_TAGS];
-            model.add_scores(&feats[k], &mut scores);
+            let mut scores = fixed[k];
             dynamic.clear();
             state.features(word, second.map(|s| s[k]), &mut dynamic);
             model.add_scores(&dynamic, &mut scores);

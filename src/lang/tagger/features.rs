@@ -7,7 +7,8 @@
 //! per document by [`doc_features`]; the few that depend on earlier tags are
 //! added by the decoder with [`tag_features`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use crate::lang::names;
 
@@ -35,6 +36,31 @@ impl Hasher {
         (self.0 ^ (self.0 >> 32)) as u32
     }
 }
+
+impl Default for Hasher {
+    fn default() -> Hasher {
+        Hasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Sets and maps of the tagger's per-document word lookups, hashed with
+/// FNV-1a (short keys, no untrusted-input concern: a document is linear
+/// work either way).
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Hasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Hasher>>;
 
 /// One template with one part, hashed.
 pub fn feature(template: &str, part: &str) -> u32 {
@@ -74,19 +100,32 @@ pub fn shapes(word: &str) -> (String, String) {
 pub struct Word {
     pub lower: String,
     pub short_shape: String,
+    pub long_shape: String,
     /// Starts with a capital letter.
     pub cap: bool,
+    /// Capitalized and a given name of `data/names/`.
+    pub given: bool,
 }
 
 impl Word {
     pub fn new(raw: &str) -> Word {
-        let (short_shape, _) = shapes(raw);
+        let (short_shape, long_shape) = shapes(raw);
+        let cap = raw.chars().next().is_some_and(char::is_uppercase);
         Word {
             lower: raw.to_lowercase(),
             short_shape,
-            cap: raw.chars().next().is_some_and(char::is_uppercase),
+            long_shape,
+            cap,
+            given: cap && names::is_given_name(raw),
         }
     }
+}
+
+/// The [`Word`]s of a document.
+pub fn doc_words(doc: &[Vec<&str>]) -> Vec<Vec<Word>> {
+    doc.iter()
+        .map(|s| s.iter().map(|w| Word::new(w)).collect())
+        .collect()
 }
 
 /// True when a sentence has letters and none of them is lower case: a
@@ -109,41 +148,52 @@ pub fn all_caps(sentence: &[&str]) -> bool {
 /// The static features of every word of a document (sentences of words):
 /// one list of hashes per word, in document order.
 pub fn doc_features(doc: &[Vec<&str>]) -> Vec<Vec<u32>> {
+    let words = doc_words(doc);
+    let mut out = Vec::with_capacity(doc.iter().map(Vec::len).sum());
+    each_features(doc, &words, |f| out.push(f.to_vec()));
+    out
+}
+
+/// Calls `each` with the static features of every word of a document in
+/// order (one buffer, reused).
+pub fn each_features(doc: &[Vec<&str>], words: &[Vec<Word>], mut each: impl FnMut(&[u32])) {
     // What the document says of each lower-case form: written lower case
     // somewhere ("the march" vs "March"), capitalized mid-sentence in a
     // lower-case sentence (a name, not a headline or sentence start).
-    let mut lower_seen: HashSet<String> = HashSet::new();
-    let mut cap_mid: HashSet<String> = HashSet::new();
-    for s in doc {
-        let headline = all_caps(s);
-        for (i, w) in s.iter().enumerate() {
+    let mut lower_seen: FastSet<&str> = FastSet::default();
+    let mut cap_mid: FastSet<&str> = FastSet::default();
+    let headlines: Vec<bool> = doc.iter().map(|s| all_caps(s)).collect();
+    for ((s, ws), &headline) in doc.iter().zip(words).zip(&headlines) {
+        for (i, (w, word)) in s.iter().zip(ws).enumerate() {
             let first = w.chars().next();
             if first.is_some_and(char::is_lowercase) {
-                lower_seen.insert(w.to_lowercase());
-            } else if i > 0 && !headline && first.is_some_and(char::is_uppercase) {
-                cap_mid.insert(w.to_lowercase());
+                lower_seen.insert(&word.lower);
+            } else if i > 0 && !headline && word.cap {
+                cap_mid.insert(&word.lower);
             }
         }
     }
-    let mut out = Vec::with_capacity(doc.iter().map(Vec::len).sum());
-    for s in doc {
-        let words: Vec<Word> = s.iter().map(|w| Word::new(w)).collect();
-        let headline = all_caps(s);
+    let sets = (&lower_seen, &cap_mid);
+    let mut f = Vec::with_capacity(64);
+    for ((s, ws), &headline) in doc.iter().zip(words).zip(&headlines) {
         for i in 0..s.len() {
-            out.push(word_features(s, &words, i, headline, &lower_seen, &cap_mid));
+            f.clear();
+            word_features(s, ws, i, headline, sets, &mut f);
+            each(&f);
         }
     }
-    out
 }
+
+type Sets<'a, 'w> = (&'a FastSet<&'w str>, &'a FastSet<&'w str>);
 
 fn word_features(
     raw: &[&str],
     words: &[Word],
     i: usize,
     headline: bool,
-    lower_seen: &HashSet<String>,
-    cap_mid: &HashSet<String>,
-) -> Vec<u32> {
+    (lower_seen, cap_mid): Sets,
+    f: &mut Vec<u32>,
+) {
     let w = &words[i];
     let at = |k: isize| -> (&str, &str) {
         let j = i as isize + k;
@@ -156,19 +206,24 @@ fn word_features(
             (x.lower.as_str(), x.short_shape.as_str())
         }
     };
-    let (_, long_shape) = shapes(raw[i]);
-    let mut f = Vec::with_capacity(48);
     f.push(feature("bias", ""));
     f.push(feature("w", &w.lower));
     f.push(feature("W", raw[i]));
     f.push(feature("s", &w.short_shape));
-    f.push(feature("S", &long_shape));
-    let chars: Vec<char> = w.lower.chars().collect();
-    for n in 1..=4.min(chars.len()) {
-        let p: String = chars[..n].iter().collect();
-        let s: String = chars[chars.len() - n..].iter().collect();
-        f.push(Hasher::new("p").add(&p).finish());
-        f.push(Hasher::new("x").add(&s).finish());
+    f.push(feature("S", &w.long_shape));
+    let lower = w.lower.as_str();
+    let ends: Vec<usize> = lower
+        .char_indices()
+        .map(|(p, _)| p)
+        .skip(1)
+        .chain([lower.len()])
+        .collect();
+    let n_chars = ends.len();
+    for n in 1..=4.min(n_chars) {
+        let p = &lower[..ends[n - 1]];
+        let cut = if n == n_chars { 0 } else { ends[n_chars - n - 1] };
+        f.push(Hasher::new("p").add(p).finish());
+        f.push(Hasher::new("x").add(&lower[cut..]).finish());
     }
     let (l1, s1) = at(-1);
     let (l2, s2) = at(-2);
@@ -198,26 +253,25 @@ fn word_features(
     }
     let letters = raw[i].chars().any(char::is_alphabetic);
     if letters && (w.cap || headline) {
-        let given = names::is_given_name(raw[i]);
-        if given {
+        if w.given {
             f.push(feature("given", ""));
         }
         if names::is_korean_surname(raw[i]) {
             f.push(feature("ksur", ""));
         }
-        if i + 1 < raw.len() && words[i + 1].cap && names::is_given_name(raw[i + 1]) {
+        if i + 1 < raw.len() && words[i + 1].given {
             f.push(feature("given+1", &w.short_shape));
         }
-        if i > 0 && words[i - 1].cap && names::is_given_name(raw[i - 1]) {
+        if i > 0 && words[i - 1].given {
             f.push(feature("given-1", &w.short_shape));
         }
-        f.push(feature("lower-seen", if lower_seen.contains(&w.lower) { "y" } else { "n" }));
+        let seen = if lower_seen.contains(lower) { "y" } else { "n" };
+        f.push(feature("lower-seen", seen));
         if i == 0 || headline {
-            let mid = if cap_mid.contains(&w.lower) { "y" } else { "n" };
+            let mid = if cap_mid.contains(lower) { "y" } else { "n" };
             f.push(feature("cap-mid", mid));
         }
     }
-    f
 }
 
 /// What the first pass said around a word, for the second pass.
@@ -270,29 +324,26 @@ pub fn tag_features(
 /// other occurrences of the same capitalized word: bit `k` for entity type
 /// `k` given to one of them, bit 4 for one left outside any name. 0 for
 /// words without letters or never capitalized elsewhere.
-pub fn doc_types(doc: &[Vec<&str>], tags: &[Vec<u8>]) -> Vec<u8> {
-    use std::collections::HashMap;
+pub fn doc_types(doc: &[Vec<&str>], words: &[Vec<Word>], tags: &[Vec<u8>]) -> Vec<u8> {
     // Per lower-case form: how many occurrences had each type, and O.
-    let mut counts: HashMap<String, [u32; 5]> = HashMap::new();
+    let mut counts: FastMap<&str, [u32; 5]> = FastMap::default();
     let mut keys = Vec::new();
-    for (s, t) in doc.iter().zip(tags) {
+    for ((s, ws), t) in doc.iter().zip(words).zip(tags) {
         let headline = all_caps(s);
-        for (w, &tag) in s.iter().zip(t) {
-            let cap = w.chars().next().is_some_and(char::is_uppercase);
-            if !(cap || headline) || !w.chars().any(char::is_alphabetic) {
+        for ((w, word), &tag) in s.iter().zip(ws).zip(t) {
+            if !(word.cap || headline) || !w.chars().any(char::is_alphabetic) {
                 keys.push(None);
                 continue;
             }
             let slot = super::tags::split(tag).map_or(4, |(k, _)| k.index() as usize);
-            let lower = w.to_lowercase();
-            counts.entry(lower.clone()).or_default()[slot] += 1;
-            keys.push(Some((lower, slot)));
+            counts.entry(&word.lower).or_default()[slot] += 1;
+            keys.push(Some((word.lower.as_str(), slot)));
         }
     }
     keys.into_iter()
         .map(|k| {
             let Some((lower, own)) = k else { return 0 };
-            let mut c = counts.get(&lower).copied().unwrap_or_default();
+            let mut c = counts.get(lower).copied().unwrap_or_default();
             c[own] -= 1;
             c.iter()
                 .enumerate()

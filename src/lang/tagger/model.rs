@@ -24,7 +24,7 @@ pub const VERSION: u16 = 1;
 const HEADER: usize = 16;
 const ROW: usize = 4 + 2 * N_TAGS;
 /// Index buckets: the top bits of a hash pick a bucket of rows.
-const BUCKET_BITS: u32 = 16;
+const BUCKET_BITS: u32 = 17;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ModelError {
@@ -44,10 +44,15 @@ pub enum ModelError {
     Checksum,
 }
 
+/// One feature's weights, next to its hash (one cache line per lookup).
+struct Row {
+    hash: u32,
+    weights: [i16; N_TAGS],
+}
+
 /// Weights, one row per feature.
 pub struct Model {
-    hashes: Vec<u32>,
-    weights: Vec<[i16; N_TAGS]>,
+    rows: Vec<Row>,
     scale: f32,
     /// `buckets[b]..buckets[b + 1]` are the rows whose hash has top bits `b`.
     buckets: Vec<u32>,
@@ -75,24 +80,26 @@ impl Model {
     pub fn from_rows(mut rows: Vec<(u32, [i16; N_TAGS])>, scale: f32) -> Model {
         rows.sort_unstable_by_key(|r| r.0);
         rows.dedup_by_key(|r| r.0);
-        let (hashes, weights) = rows.into_iter().unzip();
-        Model::indexed(hashes, weights, scale)
+        let rows = rows
+            .into_iter()
+            .map(|(hash, weights)| Row { hash, weights })
+            .collect();
+        Model::indexed(rows, scale)
     }
 
-    fn indexed(hashes: Vec<u32>, weights: Vec<[i16; N_TAGS]>, scale: f32) -> Model {
+    fn indexed(rows: Vec<Row>, scale: f32) -> Model {
         let n = 1usize << BUCKET_BITS;
         let mut buckets = Vec::with_capacity(n + 1);
         let mut row = 0;
         for b in 0..n {
-            while row < hashes.len() && ((hashes[row] >> (32 - BUCKET_BITS)) as usize) < b {
+            while row < rows.len() && ((rows[row].hash >> (32 - BUCKET_BITS)) as usize) < b {
                 row += 1;
             }
             buckets.push(row as u32);
         }
-        buckets.push(hashes.len() as u32);
+        buckets.push(rows.len() as u32);
         Model {
-            hashes,
-            weights,
+            rows,
             scale,
             buckets,
         }
@@ -130,35 +137,33 @@ impl Model {
             return Err(ModelError::Checksum);
         }
         let scale = f32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]);
-        let mut hashes = Vec::with_capacity(rows);
-        let mut weights = Vec::with_capacity(rows);
+        let mut out: Vec<Row> = Vec::with_capacity(rows);
         for r in 0..rows {
             let at = HEADER + r * ROW;
-            let h = u32_at(bytes, at);
-            if hashes.last().is_some_and(|&last| last >= h) {
+            let hash = u32_at(bytes, at);
+            if out.last().is_some_and(|last| last.hash >= hash) {
                 return Err(ModelError::Order(r));
             }
-            hashes.push(h);
-            let mut w = [0i16; N_TAGS];
-            for (t, x) in w.iter_mut().enumerate() {
+            let mut weights = [0i16; N_TAGS];
+            for (t, x) in weights.iter_mut().enumerate() {
                 *x = u16_at(bytes, at + 4 + 2 * t) as i16;
             }
-            weights.push(w);
+            out.push(Row { hash, weights });
         }
-        Ok(Model::indexed(hashes, weights, scale))
+        Ok(Model::indexed(out, scale))
     }
 
     /// The file bytes of this model.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + 4 + self.hashes.len() * ROW);
+        let mut out = Vec::with_capacity(HEADER + 4 + self.rows.len() * ROW);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&(N_TAGS as u16).to_le_bytes());
-        out.extend_from_slice(&(self.hashes.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for (h, w) in self.hashes.iter().zip(&self.weights) {
-            out.extend_from_slice(&h.to_le_bytes());
-            for x in w {
+        for row in &self.rows {
+            out.extend_from_slice(&row.hash.to_le_bytes());
+            for x in &row.weights {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
@@ -168,7 +173,7 @@ impl Model {
     }
 
     pub fn rows(&self) -> usize {
-        self.hashes.len()
+        self.rows.len()
     }
 
     pub fn scale(&self) -> f32 {
@@ -178,11 +183,11 @@ impl Model {
     fn row(&self, h: u32) -> Option<&[i16; N_TAGS]> {
         let b = (h >> (32 - BUCKET_BITS)) as usize;
         let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        let slice = &self.hashes[lo..hi];
-        slice
-            .binary_search(&h)
-            .ok()
-            .map(|i| &self.weights[lo + i])
+        self.rows[lo..hi]
+            .iter()
+            .find(|r| r.hash >= h)
+            .filter(|r| r.hash == h)
+            .map(|r| &r.weights)
     }
 
     /// Adds the weights of every feature to `scores` (unscaled).

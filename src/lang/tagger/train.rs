@@ -6,11 +6,12 @@
 use std::collections::HashMap;
 
 use super::decode::{choose, seconds, State};
-use super::features::{doc_features, Word};
+use super::features::{doc_features, doc_words, Word};
 use super::model::Model;
 use super::tags::{from_spans, iob_spans, spans, Kind, N_TAGS};
 
 /// A document: sentences of words with their gold BILOU tags.
+#[derive(Debug)]
 pub struct Doc {
     pub words: Vec<Vec<String>>,
     pub tags: Vec<Vec<u8>>,
@@ -157,7 +158,8 @@ impl Trainer {
         let sentences = doc.sentences();
         let feats = doc_features(&sentences);
         let first = self.first_pass(&sentences, &feats);
-        let second = seconds(&sentences, &first);
+        let words = doc_words(&sentences);
+        let second = seconds(&sentences, &words, &first);
         let mut state = State::default();
         let mut k = 0;
         for (s, gold) in sentences.iter().zip(&doc.tags) {
