@@ -46,11 +46,24 @@ fn main() -> anyhow::Result<()> {
     let clock = Instant::now();
     let mut mentions = 0;
     for (t, s) in texts.iter().zip(&sentences).filter(|_| run("finder")) {
-        mentions += dossier::actors::find_mentions(t, s, None, &kb).mentions.len();
+        mentions += dossier::actors::find_mentions(t, s, None, &kb)
+            .mentions
+            .len();
     }
     let finder = clock.elapsed().as_secs_f64();
-    println!("{} files, {words} words, {names} tagged names, {mentions} mentions", texts.len());
-    println!("tagger:         {:.3} s, {:.2} µs/word", tagger, tagger * 1e6 / words as f64);
-    println!("mention finder: {:.3} s, {:.2} µs/word (tagger included)", finder, finder * 1e6 / words as f64);
+    println!(
+        "{} files, {words} words, {names} tagged names, {mentions} mentions",
+        texts.len()
+    );
+    println!(
+        "tagger:         {:.3} s, {:.2} µs/word",
+        tagger,
+        tagger * 1e6 / words as f64
+    );
+    println!(
+        "mention finder: {:.3} s, {:.2} µs/word (tagger included)",
+        finder,
+        finder * 1e6 / words as f64
+    );
     Ok(())
 }

@@ -59,7 +59,9 @@ fn main() -> anyhow::Result<()> {
             let mut vias = Vec::new();
             for m in &found.mentions {
                 let person = m.actor.starts_with('?')
-                    || kb.get(&m.actor).is_some_and(|a| a.kind == ActorKind::Person);
+                    || kb
+                        .get(&m.actor)
+                        .is_some_and(|a| a.kind == ActorKind::Person);
                 if !person {
                     continue;
                 }
@@ -69,7 +71,11 @@ fn main() -> anyhow::Result<()> {
                     && last > 0
                     && ranges[last - 1].1 == m.end;
                 // A span that does not fall on word boundaries cannot match.
-                let span = if exact { (first, last) } else { (usize::MAX, first) };
+                let span = if exact {
+                    (first, last)
+                } else {
+                    (usize::MAX, first)
+                };
                 if show_errors {
                     vias.push((span, format!("{:?} {}", m.via, m.actor)));
                 }
@@ -79,7 +85,8 @@ fn main() -> anyhow::Result<()> {
             predicted.dedup();
             if show_errors {
                 let words: Vec<&str> = doc.words.iter().flatten().map(String::as_str).collect();
-                let show = |s: &(usize, usize)| words.get(s.0..s.1).map_or("?".into(), |w| w.join(" "));
+                let show =
+                    |s: &(usize, usize)| words.get(s.0..s.1).map_or("?".into(), |w| w.join(" "));
                 for g in gold.iter().filter(|g| !predicted.contains(g)) {
                     println!("    MISS {}", show(g));
                 }

@@ -412,8 +412,15 @@ fn a_given_name_two_people_share_stays_unresolved() {
     assert!(p.iter().any(|(t, _)| t == "Rob Andrew"), "{p:#?}");
     assert!(p.iter().any(|(t, _)| t == "Rob Howley"), "{p:#?}");
     assert!(!p.iter().any(|(t, _)| t == "Rob"), "{p:#?}");
-    let andrew = p.iter().find(|(t, _)| t == "Rob Andrew").map(|x| x.1.clone());
-    assert!(p.iter().any(|(t, a)| t == "Andrew" && Some(a) == andrew.as_ref()), "{p:#?}");
+    let andrew = p
+        .iter()
+        .find(|(t, _)| t == "Rob Andrew")
+        .map(|x| x.1.clone());
+    assert!(
+        p.iter()
+            .any(|(t, a)| t == "Andrew" && Some(a) == andrew.as_ref()),
+        "{p:#?}"
+    );
 }
 
 #[test]
@@ -427,6 +434,9 @@ fn the_tagger_vetoes_a_company_before_said_and_finds_new_people() {
     // Names in a list, with no title, given-name list entry or speech verb
     // for the rules to go on.
     for name in ["Olumide Bakare", "Tunde Okafor"] {
-        assert!(p.iter().any(|(t, a)| t == name && a.starts_with('?')), "{p:#?}");
+        assert!(
+            p.iter().any(|(t, a)| t == name && a.starts_with('?')),
+            "{p:#?}"
+        );
     }
 }

@@ -63,7 +63,9 @@ fn load() -> Vec<Doc> {
             };
             doc.text.push_str(word);
             if closes {
-                let (start, kind) = open.take().unwrap_or_else(|| panic!("line {}: ] without [", n + 1));
+                let (start, kind) = open
+                    .take()
+                    .unwrap_or_else(|| panic!("line {}: ] without [", n + 1));
                 doc.gold.push((start, doc.text.len(), kind));
             }
         }
@@ -79,7 +81,15 @@ fn load() -> Vec<Doc> {
 fn f1(gold: usize, predicted: usize, correct: usize) -> (f64, f64, f64) {
     let p = correct as f64 / predicted.max(1) as f64;
     let r = correct as f64 / gold.max(1) as f64;
-    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
 }
 
 #[test]
@@ -91,7 +101,10 @@ fn sample_has_enough_names_of_every_kind() {
         .flat_map(|d| &d.gold)
         .filter(|g| g.2 == Kind::Per)
         .count();
-    assert!(names >= 200 && people >= 140, "{names} names, {people} people");
+    assert!(
+        names >= 200 && people >= 140,
+        "{names} names, {people} people"
+    );
 }
 
 #[test]
@@ -101,12 +114,16 @@ fn tagger_scores_on_the_sample() {
     let (mut pg, mut pp, mut pc) = (0, 0, 0);
     for d in load() {
         let found = lang::tagger::entities(model, &d.text, &lang::sentences(&d.text));
-        let found: Vec<(usize, usize, Kind)> = found.iter().map(|e| (e.start, e.end, e.kind)).collect();
+        let found: Vec<(usize, usize, Kind)> =
+            found.iter().map(|e| (e.start, e.end, e.kind)).collect();
         gold += d.gold.len();
         predicted += found.len();
         correct += found.iter().filter(|f| d.gold.contains(f)).count();
         let per = |v: &[(usize, usize, Kind)]| -> Vec<(usize, usize)> {
-            v.iter().filter(|x| x.2 == Kind::Per).map(|x| (x.0, x.1)).collect()
+            v.iter()
+                .filter(|x| x.2 == Kind::Per)
+                .map(|x| (x.0, x.1))
+                .collect()
         };
         let (g, f) = (per(&d.gold), per(&found));
         for x in g.iter().filter(|x| !f.contains(x)) {
@@ -121,8 +138,14 @@ fn tagger_scores_on_the_sample() {
     }
     let all = f1(gold, predicted, correct);
     let per = f1(pg, pp, pc);
-    println!("tagger, all types: P {:.3} R {:.3} F1 {:.3}", all.0, all.1, all.2);
-    println!("tagger, PER:       P {:.3} R {:.3} F1 {:.3}", per.0, per.1, per.2);
+    println!(
+        "tagger, all types: P {:.3} R {:.3} F1 {:.3}",
+        all.0, all.1, all.2
+    );
+    println!(
+        "tagger, PER:       P {:.3} R {:.3} F1 {:.3}",
+        per.0, per.1, per.2
+    );
     assert!(per.2 >= PER_TAGGER, "PER F1 {:.3}", per.2);
     assert!(all.2 >= ALL_TAGGER, "all-types F1 {:.3}", all.2);
 }
@@ -138,7 +161,9 @@ fn mention_finder_scores_on_the_sample() {
             .iter()
             .filter(|m| {
                 m.actor.starts_with('?')
-                    || kb.get(&m.actor).is_some_and(|a| a.kind == ActorKind::Person)
+                    || kb
+                        .get(&m.actor)
+                        .is_some_and(|a| a.kind == ActorKind::Person)
             })
             .map(|m| (m.start, m.end))
             .collect();

@@ -9,8 +9,8 @@
 //!   across romanizations part by part.
 
 pub mod names;
-pub mod tagger;
 pub mod sentences;
+pub mod tagger;
 pub mod tokens;
 
 pub use sentences::{paragraphs, sentence_at, sentences, Sentence};

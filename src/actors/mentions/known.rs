@@ -152,7 +152,11 @@ impl<'t> Ctx<'_, 't> {
             // Not in the knowledge base: is the rest of the run a name?
             let tail = &self.toks[i..to];
             let words: Vec<&str> = tail.iter().map(|t| t.bare_raw).collect();
-            if tail.len() >= 2 && tail.len() <= 4 && self.looks_like_person(i, to) && !self.vetoed(i, to) {
+            if tail.len() >= 2
+                && tail.len() <= 4
+                && self.looks_like_person(i, to)
+                && !self.vetoed(i, to)
+            {
                 if let Some(key) = names::person_key_of_words(&words) {
                     let id = format!("?{}", key.as_string());
                     self.discovered.push((id.clone(), key.clone()));

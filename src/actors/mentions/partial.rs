@@ -174,7 +174,9 @@ impl PartIndex {
             let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
                 continue;
             };
-            let e = surname_first.entry(k.surname().to_string()).or_insert(p.end);
+            let e = surname_first
+                .entry(k.surname().to_string())
+                .or_insert(p.end);
             *e = (*e).min(p.end);
             if let Some(g) = k.given() {
                 given.entry(g.to_string()).or_default().push((p.end, i));

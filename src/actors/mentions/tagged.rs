@@ -114,7 +114,10 @@ impl<'t> Ctx<'_, 't> {
                 continue;
             }
             let t = Tagged { from, ..t };
-            let words: Vec<&str> = self.toks[t.from..=t.to].iter().map(|x| x.bare_raw).collect();
+            let words: Vec<&str> = self.toks[t.from..=t.to]
+                .iter()
+                .map(|x| x.bare_raw)
+                .collect();
             let Some(key) = names::person_key_of_words(&words) else {
                 continue;
             };
@@ -167,7 +170,7 @@ impl<'t> Ctx<'_, 't> {
     pub(super) fn tagged_person(&self, k: usize) -> bool {
         self.latin_word(k)
             && self.tagged_at[k]
-            .map(|i| self.tagged[i])
-            .is_some_and(|t| t.kind == Kind::Per && t.from == t.to)
+                .map(|i| self.tagged[i])
+                .is_some_and(|t| t.kind == Kind::Per && t.from == t.to)
     }
 }

@@ -2,10 +2,7 @@
 //! the previous tag allows, given the word's features and the tags decided
 //! so far (the previous two, and the type this document last gave the word).
 
-
-use super::features::{
-    doc_types, doc_words, each_features, tag_features, FastMap, Second, Word,
-};
+use super::features::{doc_types, doc_words, each_features, tag_features, FastMap, Second, Word};
 use super::model::Model;
 use super::tags::{allowed, split, N_TAGS, O};
 

@@ -18,10 +18,10 @@ pub struct Hasher(u64);
 
 impl Hasher {
     pub fn new(template: &str) -> Hasher {
-        Hasher(0xcbf2_9ce4_8422_2325).add(template)
+        Hasher(0xcbf2_9ce4_8422_2325).part(template)
     }
 
-    pub fn add(mut self, part: &str) -> Hasher {
+    pub fn part(mut self, part: &str) -> Hasher {
         for &b in part.as_bytes() {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
@@ -32,7 +32,7 @@ impl Hasher {
         self
     }
 
-    pub fn finish(self) -> u32 {
+    pub fn hash32(self) -> u32 {
         (self.0 ^ (self.0 >> 32)) as u32
     }
 }
@@ -64,7 +64,7 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<Hasher>>;
 
 /// One template with one part, hashed.
 pub fn feature(template: &str, part: &str) -> u32 {
-    Hasher::new(template).add(part).finish()
+    Hasher::new(template).part(part).hash32()
 }
 
 /// What a word is made of: `Xxxx` → `Xx`, `IBM` → `X`, `1996-08-22` → `d-d-d`
@@ -221,9 +221,13 @@ fn word_features(
     let n_chars = ends.len();
     for n in 1..=4.min(n_chars) {
         let p = &lower[..ends[n - 1]];
-        let cut = if n == n_chars { 0 } else { ends[n_chars - n - 1] };
-        f.push(Hasher::new("p").add(p).finish());
-        f.push(Hasher::new("x").add(&lower[cut..]).finish());
+        let cut = if n == n_chars {
+            0
+        } else {
+            ends[n_chars - n - 1]
+        };
+        f.push(Hasher::new("p").part(p).hash32());
+        f.push(Hasher::new("x").part(&lower[cut..]).hash32());
     }
     let (l1, s1) = at(-1);
     let (l2, s2) = at(-2);
@@ -233,16 +237,28 @@ fn word_features(
     f.push(feature("l-2", l2));
     f.push(feature("l+1", r1));
     f.push(feature("l+2", r2));
-    f.push(Hasher::new("l-2l-1").add(l2).add(l1).finish());
-    f.push(Hasher::new("l+1l+2").add(r1).add(r2).finish());
-    f.push(Hasher::new("l-1l0").add(l1).add(&w.lower).finish());
-    f.push(Hasher::new("l0l+1").add(&w.lower).add(r1).finish());
+    f.push(Hasher::new("l-2l-1").part(l2).part(l1).hash32());
+    f.push(Hasher::new("l+1l+2").part(r1).part(r2).hash32());
+    f.push(Hasher::new("l-1l0").part(l1).part(&w.lower).hash32());
+    f.push(Hasher::new("l0l+1").part(&w.lower).part(r1).hash32());
     f.push(feature("s-1", s1));
     f.push(feature("s+1", t1));
-    f.push(Hasher::new("s-1s0s+1").add(s1).add(&w.short_shape).add(t1).finish());
-    f.push(Hasher::new("s-2s-1s0").add(s2).add(s1).add(&w.short_shape).finish());
-    f.push(Hasher::new("l-1s0").add(l1).add(&w.short_shape).finish());
-    f.push(Hasher::new("s0l+1").add(&w.short_shape).add(r1).finish());
+    f.push(
+        Hasher::new("s-1s0s+1")
+            .part(s1)
+            .part(&w.short_shape)
+            .part(t1)
+            .hash32(),
+    );
+    f.push(
+        Hasher::new("s-2s-1s0")
+            .part(s2)
+            .part(s1)
+            .part(&w.short_shape)
+            .hash32(),
+    );
+    f.push(Hasher::new("l-1s0").part(l1).part(&w.short_shape).hash32());
+    f.push(Hasher::new("s0l+1").part(&w.short_shape).part(r1).hash32());
     if i == 0 {
         f.push(feature("first", &w.short_shape));
         f.push(feature("first-w", &w.lower));
@@ -302,21 +318,21 @@ pub fn tag_features(
     let pp = byte_str(&pp);
     f.push(feature("t-1", p));
     f.push(feature("t-2t-1", pp));
-    f.push(Hasher::new("t-1w").add(p).add(&word.lower).finish());
-    f.push(Hasher::new("t-1s").add(p).add(&word.short_shape).finish());
+    f.push(Hasher::new("t-1w").part(p).part(&word.lower).hash32());
+    f.push(Hasher::new("t-1s").part(p).part(&word.short_shape).hash32());
     if let Some(h) = history {
         let h = [h];
         let h = byte_str(&h);
         f.push(feature("hist", h));
-        f.push(Hasher::new("hist-s").add(h).add(&word.short_shape).finish());
+        f.push(Hasher::new("hist-s").part(h).part(&word.short_shape).hash32());
     }
     let Some(second) = second else { return };
     if second.doc != 0 {
         let d = [b'@' + second.doc];
         let d = byte_str(&d);
         f.push(feature("doc", d));
-        f.push(Hasher::new("doc-s").add(d).add(&word.short_shape).finish());
-        f.push(Hasher::new("doc-t-1").add(d).add(p).finish());
+        f.push(Hasher::new("doc-s").part(d).part(&word.short_shape).hash32());
+        f.push(Hasher::new("doc-t-1").part(d).part(p).hash32());
     }
 }
 
@@ -374,7 +390,10 @@ mod tests {
 
     #[test]
     fn features_see_context_and_document() {
-        let doc = vec![vec!["Peter", "Blackburn", "said"], vec!["the", "peter", "out"]];
+        let doc = vec![
+            vec!["Peter", "Blackburn", "said"],
+            vec!["the", "peter", "out"],
+        ];
         let f = doc_features(&doc);
         assert_eq!(f.len(), 6);
         assert!(f[0].contains(&feature("w", "peter")));
@@ -391,8 +410,8 @@ mod tests {
     #[test]
     fn hash_parts_are_separated() {
         assert_ne!(
-            Hasher::new("t").add("ab").add("c").finish(),
-            Hasher::new("t").add("a").add("bc").finish()
+            Hasher::new("t").part("ab").part("c").hash32(),
+            Hasher::new("t").part("a").part("bc").hash32()
         );
     }
 }

@@ -83,9 +83,13 @@ mod tests {
     fn the_compiled_in_model_loads_and_finds_names() {
         let m = model().expect("data/tagger model parses");
         assert!(m.rows() > 10_000);
-        let text = "Peter Blackburn met officials of the European Commission in Brussels on Monday.";
+        let text =
+            "Peter Blackburn met officials of the European Commission in Brussels on Monday.";
         let found = entities(m, text, &crate::lang::sentences(text));
-        let got: Vec<(&str, Kind)> = found.iter().map(|e| (&text[e.start..e.end], e.kind)).collect();
+        let got: Vec<(&str, Kind)> = found
+            .iter()
+            .map(|e| (&text[e.start..e.end], e.kind))
+            .collect();
         assert!(got.contains(&("Peter Blackburn", Kind::Per)), "{got:?}");
         assert!(got.contains(&("Brussels", Kind::Loc)), "{got:?}");
     }

@@ -37,7 +37,11 @@ pub enum ModelError {
     #[error("tagger model: {0} tags, this build has {N_TAGS}")]
     Tags(u16),
     #[error("tagger model: {rows} rows need {want} bytes, the file has {have}")]
-    Length { rows: usize, want: usize, have: usize },
+    Length {
+        rows: usize,
+        want: usize,
+        have: usize,
+    },
     #[error("tagger model: feature hashes out of order at row {0}")]
     Order(usize),
     #[error("tagger model: checksum mismatch (file damaged)")]
@@ -229,7 +233,10 @@ mod tests {
     #[test]
     fn damaged_files_are_errors() {
         let bytes = sample().to_bytes();
-        assert_eq!(Model::parse(&bytes[..10]).err(), Some(ModelError::Short(10)));
+        assert_eq!(
+            Model::parse(&bytes[..10]).err(),
+            Some(ModelError::Short(10))
+        );
         assert!(matches!(
             Model::parse(&bytes[..bytes.len() - 1]),
             Err(ModelError::Length { .. })

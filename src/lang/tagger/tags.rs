@@ -61,7 +61,9 @@ pub fn split(tag: u8) -> Option<(Kind, Pos)> {
 /// Whether `next` may follow `prev` (`None` at a sentence start), and
 /// whether `next` may end a sentence when `last` is true.
 pub fn allowed(prev: Option<u8>, next: u8, last: bool) -> bool {
-    let open = prev.and_then(split).filter(|(_, p)| matches!(p, Pos::B | Pos::I));
+    let open = prev
+        .and_then(split)
+        .filter(|(_, p)| matches!(p, Pos::B | Pos::I));
     let ok = match (open, split(next)) {
         (Some((k, _)), Some((k2, p))) => k == k2 && matches!(p, Pos::I | Pos::L),
         (Some(_), None) => false,
@@ -130,7 +132,9 @@ pub fn iob_spans(labels: &[&str]) -> Result<Vec<(usize, usize, Kind)>, String> {
             }
             continue;
         }
-        let (pos, name) = l.split_once('-').ok_or_else(|| format!("bad label {l:?}"))?;
+        let (pos, name) = l
+            .split_once('-')
+            .ok_or_else(|| format!("bad label {l:?}"))?;
         let kind = Kind::from_label(name).ok_or_else(|| format!("bad label {l:?}"))?;
         let continues = pos == "I" && open.is_some_and(|(_, k)| k == kind);
         if !matches!(pos, "I" | "B") {
@@ -157,7 +161,15 @@ mod tests {
     fn iob1_to_bilou_and_back() {
         let labels = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"];
         let s = iob_spans(&labels).unwrap();
-        assert_eq!(s, vec![(0, 2, Kind::Per), (3, 4, Kind::Loc), (4, 5, Kind::Loc), (5, 6, Kind::Org)]);
+        assert_eq!(
+            s,
+            vec![
+                (0, 2, Kind::Per),
+                (3, 4, Kind::Loc),
+                (4, 5, Kind::Loc),
+                (5, 6, Kind::Org)
+            ]
+        );
         let t = from_spans(6, &s);
         assert_eq!(spans(&t), s);
         assert!(iob_spans(&["X-PER"]).is_err());

@@ -36,17 +36,18 @@ pub fn read_conll(text: &str) -> Result<Vec<Doc>, String> {
     };
     let mut words: Vec<String> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
-    let end_sentence = |doc: &mut Doc, words: &mut Vec<String>, labels: &mut Vec<String>, line: usize| {
-        if words.is_empty() {
-            return Ok(());
-        }
-        let l: Vec<&str> = labels.iter().map(String::as_str).collect();
-        let s = iob_spans(&l).map_err(|e| format!("sentence ending at line {line}: {e}"))?;
-        doc.tags.push(from_spans(words.len(), &s));
-        doc.words.push(std::mem::take(words));
-        labels.clear();
-        Ok::<(), String>(())
-    };
+    let end_sentence =
+        |doc: &mut Doc, words: &mut Vec<String>, labels: &mut Vec<String>, line: usize| {
+            if words.is_empty() {
+                return Ok(());
+            }
+            let l: Vec<&str> = labels.iter().map(String::as_str).collect();
+            let s = iob_spans(&l).map_err(|e| format!("sentence ending at line {line}: {e}"))?;
+            doc.tags.push(from_spans(words.len(), &s));
+            doc.words.push(std::mem::take(words));
+            labels.clear();
+            Ok::<(), String>(())
+        };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
@@ -294,7 +295,10 @@ pub fn evaluate(model: &Model, docs: &[Doc]) -> (Vec<(Kind, Counts)>, Counts) {
             let p = spans(pred);
             for (kind, c) in per.iter_mut() {
                 let only = |v: &[(usize, usize, Kind)]| -> Vec<(usize, usize)> {
-                    v.iter().filter(|s| s.2 == *kind).map(|s| (s.0, s.1)).collect()
+                    v.iter()
+                        .filter(|s| s.2 == *kind)
+                        .map(|s| (s.0, s.1))
+                        .collect()
                 };
                 c.add(&only(&g), &only(&p));
             }
@@ -318,7 +322,9 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].words.len(), 2);
         assert_eq!(spans(&docs[0].tags[0]), vec![(0, 2, Kind::Per)]);
-        assert!(read_conll("Peter NNP I-NP I-FOO\n").unwrap_err().contains("line 1"));
+        assert!(read_conll("Peter NNP I-NP I-FOO\n")
+            .unwrap_err()
+            .contains("line 1"));
         assert!(read_conll("Peter\n").unwrap_err().contains("line 1"));
     }
 

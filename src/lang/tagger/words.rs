@@ -106,9 +106,15 @@ mod tests {
     fn conll_style_words() {
         assert_eq!(
             split("\"Mr. Blair's U.S. trip,\" he said (Reuters)."),
-            vec!["\"", "Mr.", "Blair", "'s", "U.S.", "trip", ",", "\"", "he", "said", "(", "Reuters", ")", "."]
+            vec![
+                "\"", "Mr.", "Blair", "'s", "U.S.", "trip", ",", "\"", "he", "said", "(",
+                "Reuters", ")", "."
+            ]
         );
-        assert_eq!(split("didn't 1996-08-22 J. Smith"), vec!["did", "n't", "1996-08-22", "J.", "Smith"]);
+        assert_eq!(
+            split("didn't 1996-08-22 J. Smith"),
+            vec!["did", "n't", "1996-08-22", "J.", "Smith"]
+        );
         assert_eq!(split("end."), vec!["end", "."]);
     }
 }
