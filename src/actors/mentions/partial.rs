@@ -99,8 +99,13 @@ impl<'t> Ctx<'_, 't> {
                 (hits.len() == 1).then(|| hits[0].to_string())
             });
             // The tagger's veto counts against everything but a person
-            // named in full earlier in the article.
-            if before.is_none() && self.vetoed(i, i + 1) {
+            // named in full earlier in the article who is in the knowledge
+            // base or whom the tagger reads as a person too (so one false
+            // person does not spread to every later "Chechnya").
+            let sure = before.is_some_and(|p| {
+                !p.actor.starts_with('?') || self.tagged_person_in(p.start, p.end)
+            });
+            if !sure && self.vetoed(i, i + 1) {
                 continue;
             }
             if let Some(id) = chosen {

@@ -74,18 +74,27 @@ impl<'t> Ctx<'_, 't> {
     }
 
     /// True when the tagger reads some of tokens `from..to` as a name other
-    /// than a person's, with confidence, and none of them as a person's.
+    /// than a person's, with confidence: none of them is a person's, or
+    /// the tagger splits them into a person and something else ("Lebed
+    /// Chechnya").
     fn tagged_other(&self, from: usize, to: usize) -> bool {
-        let mut vetoes = false;
-        for k in from..to.min(self.toks.len()) {
-            if let Some(t) = self.tagged_at[k].map(|i| self.tagged[i]) {
-                if t.kind == Kind::Per {
-                    return false;
-                }
-                vetoes |= t.confidence >= VETO;
-            }
-        }
-        vetoes
+        (from..to.min(self.toks.len())).any(|k| {
+            self.tagged_at[k]
+                .map(|i| self.tagged[i])
+                .is_some_and(|t| t.kind != Kind::Per && t.confidence >= VETO)
+        })
+    }
+
+    /// True when the tagger reads a word of the byte range as a person's.
+    pub(super) fn tagged_person_in(&self, start: usize, end: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.start < start);
+        (k..self.toks.len())
+            .take_while(|&j| self.toks[j].start < end)
+            .any(|j| {
+                self.tagged_at[j]
+                    .map(|i| self.tagged[i])
+                    .is_some_and(|t| t.kind == Kind::Per)
+            })
     }
 
     /// People of two or more words the tagger found where no step has put

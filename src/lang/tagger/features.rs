@@ -324,14 +324,24 @@ pub fn tag_features(
         let h = [h];
         let h = byte_str(&h);
         f.push(feature("hist", h));
-        f.push(Hasher::new("hist-s").part(h).part(&word.short_shape).hash32());
+        f.push(
+            Hasher::new("hist-s")
+                .part(h)
+                .part(&word.short_shape)
+                .hash32(),
+        );
     }
     let Some(second) = second else { return };
     if second.doc != 0 {
         let d = [b'@' + second.doc];
         let d = byte_str(&d);
         f.push(feature("doc", d));
-        f.push(Hasher::new("doc-s").part(d).part(&word.short_shape).hash32());
+        f.push(
+            Hasher::new("doc-s")
+                .part(d)
+                .part(&word.short_shape)
+                .hash32(),
+        );
         f.push(Hasher::new("doc-t-1").part(d).part(p).hash32());
     }
 }
