@@ -21,5 +21,11 @@ fn main() -> anyhow::Result<()> {
     for q in &found.quotes {
         println!("QUOTE {} : {}", q.actor, q.text);
     }
+    if let Ok(model) = dossier::lang::tagger::model() {
+        for e in dossier::lang::tagger::entities(model, &text, &sentences) {
+            let name = &text[e.start..e.end];
+            println!("TAGGED {:<4} {name} ({:.1})", e.kind.label(), e.confidence);
+        }
+    }
     Ok(())
 }

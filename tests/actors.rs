@@ -401,3 +401,42 @@ fn presidential_aide_is_not_a_president() {
     let found = analyse(&kb, text, "2024-06-17");
     assert_mention(&found, "Russian president", "vladimir-putin");
 }
+
+#[test]
+fn a_given_name_two_people_share_stays_unresolved() {
+    let kb = kb();
+    let text = "Rob Andrew and Rob Howley will coach the side this season.\n\
+                Andrew said the squad would be named on Friday, and Rob added that the captain was fit.";
+    let f = analyse(&kb, text, "2024-11-29");
+    let p = pairs(&f);
+    assert!(p.iter().any(|(t, _)| t == "Rob Andrew"), "{p:#?}");
+    assert!(p.iter().any(|(t, _)| t == "Rob Howley"), "{p:#?}");
+    assert!(!p.iter().any(|(t, _)| t == "Rob"), "{p:#?}");
+    let andrew = p
+        .iter()
+        .find(|(t, _)| t == "Rob Andrew")
+        .map(|x| x.1.clone());
+    assert!(
+        p.iter()
+            .any(|(t, a)| t == "Andrew" && Some(a) == andrew.as_ref()),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn the_tagger_vetoes_a_company_before_said_and_finds_new_people() {
+    let kb = kb();
+    let text = "Salomon Brothers said on Tuesday that growth would slow.\n\
+                The plan was criticised by Olumide Bakare and Tunde Okafor.";
+    let f = analyse(&kb, text, "2024-11-29");
+    let p = pairs(&f);
+    assert!(!p.iter().any(|(t, _)| t.contains("Salomon")), "{p:#?}");
+    // Names in a list, with no title, given-name list entry or speech verb
+    // for the rules to go on.
+    for name in ["Olumide Bakare", "Tunde Okafor"] {
+        assert!(
+            p.iter().any(|(t, a)| t == name && a.starts_with('?')),
+            "{p:#?}"
+        );
+    }
+}

@@ -10,6 +10,7 @@
 
 pub mod names;
 pub mod sentences;
+pub mod tagger;
 pub mod tokens;
 
 pub use sentences::{paragraphs, sentence_at, sentences, Sentence};

@@ -152,7 +152,11 @@ impl<'t> Ctx<'_, 't> {
             // Not in the knowledge base: is the rest of the run a name?
             let tail = &self.toks[i..to];
             let words: Vec<&str> = tail.iter().map(|t| t.bare_raw).collect();
-            if tail.len() >= 2 && tail.len() <= 4 && self.looks_like_person(i, to) {
+            if tail.len() >= 2
+                && tail.len() <= 4
+                && self.looks_like_person(i, to)
+                && !self.vetoed(i, to)
+            {
                 if let Some(key) = names::person_key_of_words(&words) {
                     let id = format!("?{}", key.as_string());
                     self.discovered.push((id.clone(), key.clone()));
@@ -162,7 +166,9 @@ impl<'t> Ctx<'_, 't> {
             }
             if tail.len() == 1
                 && ((self.looks_like_person(i, to) && !self.vessel_context(i))
-                    || self.refers_back(i))
+                    || self.refers_back(i)
+                    || self.tagged_person(i))
+                && !self.vetoed(i, to)
             {
                 singles.push(i);
                 return;
@@ -172,7 +178,7 @@ impl<'t> Ctx<'_, 't> {
         }
     }
 
-    fn starts_kb_name(&self, at: usize, to: usize) -> bool {
+    pub(super) fn starts_kb_name(&self, at: usize, to: usize) -> bool {
         (2..=(to - at).min(4)).any(|len| {
             let words: Vec<&str> = self.toks[at..at + len].iter().map(|t| t.bare_raw).collect();
             names::person_key_of_words(&words)

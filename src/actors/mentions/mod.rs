@@ -11,7 +11,9 @@
 //! by machine translation), `known` again (people by full name, with the
 //! evidence for people not in the knowledge base in `unknown`), `partial`
 //! (surnames and given names alone), `titles` (reported roles),
-//! `role_mentions` and `quotes`. `tokens` and `lists` are what they share.
+//! `role_mentions` and `quotes`. `tagged` runs the trained name tagger
+//! before the people step: its people the rules miss join them, and its
+//! confident organizations, places and other names veto the rules' people. `tokens` and `lists` are what they share.
 
 mod known;
 mod lists;
@@ -19,6 +21,7 @@ mod partial;
 mod quotes;
 mod repair;
 mod role_mentions;
+mod tagged;
 mod titles;
 mod unknown;
 
@@ -66,6 +69,9 @@ struct Ctx<'a, 't> {
     /// only ever appended) with how many people it has seen.
     earliest_by_part: std::cell::RefCell<(usize, std::collections::HashMap<String, usize>)>,
     discovered: Vec<(String, NameKey)>,
+    /// The tagger's names, and per token the one holding it.
+    tagged: Vec<tagged::Tagged>,
+    tagged_at: Vec<Option<usize>>,
 }
 
 /// Finds every actor mention in an article's text.
@@ -119,6 +125,8 @@ fn named_people<'a, 't>(
     let mut ctx = Ctx {
         text,
         covered: vec![false; toks.len()],
+        tagged_at: vec![None; toks.len()],
+        tagged: Vec::new(),
         person_cover: vec![0; toks.len()],
         toks,
         sentences,
@@ -131,7 +139,10 @@ fn named_people<'a, 't>(
     };
     ctx.find_other_actors();
     ctx.find_repaired_names();
-    let singles = ctx.find_named_people();
+    ctx.run_tagger();
+    ctx.add_tagged_names();
+    let mut singles = ctx.find_named_people();
+    ctx.add_tagged_singles(&mut singles);
     ctx.resolve_partial_names(&singles);
     let mut reported_roles = ctx.reported_roles();
     // One reported role per person and title in an article: a title

@@ -74,6 +74,12 @@ impl<'t> Ctx<'_, 't> {
             // The people this name part refers back to, from the index:
             // before it, the last named (the last sentence subject among
             // them when they are several people), else the first after it.
+            // A given name two people named before share ("Rob" after Rob
+            // Andrew and Rob Howley) stays unresolved, unless someone before
+            // has it as surname.
+            if index.given_shared(&key, pos) && !index.surname_before(&key, pos) {
+                continue;
+            }
             let before = index.before(&key, pos).map(|p| &people[p]);
             let after = || index.after(&key, pos).map(|p| &people[p]);
             let chosen = before.or_else(after).map(|p| p.actor.clone()).or_else(|| {
@@ -92,9 +98,21 @@ impl<'t> Ctx<'_, 't> {
                     .collect();
                 (hits.len() == 1).then(|| hits[0].to_string())
             });
+            // The tagger's veto counts against everything but a person
+            // named in full earlier in the article who is in the knowledge
+            // base or whom the tagger reads as a person too (so one false
+            // person does not spread to every later "Chechnya").
+            let sure = before.is_some_and(|p| {
+                !p.actor.starts_with('?') || self.tagged_person_in(p.start, p.end)
+            });
+            if !sure && self.vetoed(i, i + 1) {
+                continue;
+            }
             if let Some(id) = chosen {
                 self.push(i, i, id, MentionVia::PartialName);
-            } else if self.looks_like_person(i, i + 1) && !self.vessel_context(i) {
+            } else if (self.looks_like_person(i, i + 1) || self.tagged_person(i))
+                && !self.vessel_context(i)
+            {
                 // "General Smirnov": a titled surname seen nowhere else.
                 if let Some(k) = names::person_key_of_words(&[t.bare_raw]) {
                     let id = format!("?{}", k.as_string());
@@ -111,6 +129,11 @@ impl<'t> Ctx<'_, 't> {
 /// the people with that surname (by binary search), not at everyone named.
 struct PartIndex {
     parts: HashMap<String, Part>,
+    /// Per given name: the earliest end by which two different actors
+    /// with it as given name have been named.
+    given_two: HashMap<String, usize>,
+    /// Per surname: the earliest end of a person with it.
+    surname_first: HashMap<String, usize>,
 }
 
 /// The people with one name part, as indexes into the people list.
@@ -150,6 +173,28 @@ impl PartIndex {
                     .is_none_or(|&f| f >= people[i].start)
             })
         };
+        let mut given: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut surname_first: HashMap<String, usize> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
+                continue;
+            };
+            let e = surname_first
+                .entry(k.surname().to_string())
+                .or_insert(p.end);
+            *e = (*e).min(p.end);
+            if let Some(g) = k.given() {
+                given.entry(g.to_string()).or_default().push((p.end, i));
+            }
+        }
+        let mut given_two = HashMap::new();
+        for (g, mut list) in given {
+            list.sort_unstable();
+            let first = people[list[0].1].actor.as_str();
+            if let Some(&(end, _)) = list.iter().find(|&&(_, i)| people[i].actor != first) {
+                given_two.insert(g, end);
+            }
+        }
         let mut parts: HashMap<String, Part> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
             let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
@@ -188,7 +233,21 @@ impl PartIndex {
                 }
             }
         }
-        PartIndex { parts }
+        PartIndex {
+            parts,
+            given_two,
+            surname_first,
+        }
+    }
+
+    /// True when two different people named before `pos` have this given name.
+    fn given_shared(&self, key: &str, pos: usize) -> bool {
+        self.given_two.get(key).is_some_and(|&end| end <= pos)
+    }
+
+    /// True when someone named before `pos` has this surname.
+    fn surname_before(&self, key: &str, pos: usize) -> bool {
+        self.surname_first.get(key).is_some_and(|&end| end <= pos)
     }
 
     /// The person a name part at `pos` continues, among those ending before
