@@ -3,7 +3,7 @@
 
 /// Month names and their abbreviations, longest first so a regex alternation
 /// prefers "September" to "Sep".
-pub const MONTH_ALT: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept\.?|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+pub const MONTH_ALT: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:\.|\b))";
 
 pub const WEEKDAY_ALT: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)";
 

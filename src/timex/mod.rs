@@ -73,11 +73,23 @@ pub fn annotate_sentences(
         let interval = resolved
             .interval
             .map(|iv| anchor::narrow(iv, cand.position));
-        let kind = if cand.has_clock && resolved.kind == TimexKind::Date {
+        let mut kind = if cand.has_clock && resolved.kind == TimexKind::Date {
             TimexKind::Time
         } else {
             resolved.kind
         };
+        let mut resolved = resolved;
+        // TIMEX3 TIME values: the day plus the clock time ("2013-03-22T15:00")
+        // or the part of the day ("Friday afternoon" is "2013-03-22TAF").
+        if is_day_value(&resolved.value) {
+            if let Some((h, m)) = cand.clock {
+                resolved.value = format!("{}T{h:02}:{m:02}", resolved.value);
+                kind = TimexKind::Time;
+            } else if let Some(code) = cand.part_of_day {
+                resolved.value = format!("{}T{code}", resolved.value);
+                kind = TimexKind::Time;
+            }
+        }
         let is_date = matches!(resolved.kind, TimexKind::Date | TimexKind::Time);
         // "… state media reported Thursday" dates the report, not the story:
         // "earlier in the day" in the next sentence still means the day of
@@ -116,6 +128,13 @@ pub fn annotate_sentences(
         });
     }
     out
+}
+
+/// `YYYY-MM-DD` or `XXXX-MM-DD`: a value a clock time or part of day can
+/// refine.
+fn is_day_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[8].is_ascii_digit() && b[9].is_ascii_digit()
 }
 
 /// The byte range of the sentence containing `pos` (the whole text if the
@@ -161,11 +180,13 @@ fn merge_adjacent(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
                 prev.spec = cand.spec;
                 prev.relation = prev.relation.or(cand.relation);
                 prev.has_clock = true;
+                prev.part_of_day = cand.part_of_day;
                 continue;
             }
             if joinable && gap_l != "in" && dayish(&prev.spec) && clock(&cand.spec) {
                 prev.end = cand.end;
                 prev.has_clock = true;
+                prev.clock = cand.clock;
                 continue;
             }
             if let (Spec::Month { month: a, year: ya }, Spec::Month { month: b, year: yb }) =

@@ -20,7 +20,7 @@ static DOTTED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2
 static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:({WEEKDAY_ALT}),?\s+)?({MONTH_ALT})\s*(?:the\s+)?(\d{{1,2}}){ORD}\b(?:(?:{DASH}|\s+and\s+)(?:({MONTH_ALT})\s*)?(\d{{1,2}}){ORD}\b)?(?:,?\s+(\d{{4}})\b|\s+(this|last|next)\s+year\b)?"
+        r"(?i)\b(?:({WEEKDAY_ALT}),?\s+)?({MONTH_ALT})\.?\s*(?:the\s+)?(\d{{1,2}}){ORD}\b(?:(?:{DASH}|\s+and\s+)(?:({MONTH_ALT})\s*)?(\d{{1,2}}){ORD}\b)?(?:,?\s+(\d{{4}})\b|\s+(this|last|next)\s+year\b)?"
     ))
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -464,7 +464,12 @@ fn month_alone(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spe
     }
     // "June Carter", "May Day": a name unless a preposition makes it a month
     // ("in June Kim visited").
-    if next_is_name && trail.is_none() && !prev_is_context {
+    // Coordination does not license a name ("Hungary and Jan Kavan"), and an
+    // undotted abbreviation before a capitalized word is a first name.
+    let coordinated = matches!(prev_l.as_str(), "and" | "or");
+    let bare_abbrev = word.len() <= 4 && !word.ends_with('.') && lexicon::month_number(word).is_some()
+        && !matches!(word.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+    if next_is_name && trail.is_none() && (!prev_is_context || coordinated || bare_abbrev) {
         return;
     }
     push(

@@ -29,6 +29,10 @@ pub(super) fn durations(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8
         let (Some(n), Some(u)) = (c.get(1), c.get(2)) else {
             continue;
         };
+        // Ages are not time expressions in TimeML: "a 26-year-old", "52 years old".
+        if all_text_is_age(text, &c) {
+            continue;
+        }
         let raw = n.as_str().to_ascii_lowercase();
         // "a year" needs a duration word before it ("for a year"); otherwise it
         // is usually a rate ("twice a year") or a noun phrase.
@@ -122,4 +126,18 @@ pub(super) fn vague_durations(text: &str, push: &mut impl FnMut(usize, usize, Sp
         let end = c.get(3).map(|m| m.end()).unwrap_or(u.end());
         push(u.start(), end, Spec::Duration(format!("PX{letter}")), 4);
     }
+}
+
+/// "26-year-old", "the 50-year-old alliance", "52 years old", "a 3-month-old".
+fn all_text_is_age(text: &str, c: &regex::Captures) -> bool {
+    let Some(all) = c.get(0) else {
+        return false;
+    };
+    let span = all.as_str().to_ascii_lowercase();
+    if span.ends_with("-old") {
+        return true;
+    }
+    let rest = text.get(all.end()..).unwrap_or("").to_ascii_lowercase();
+    rest.trim_start().starts_with("old") && !rest.trim_start().starts_with("older")
+        || rest.starts_with("-old")
 }

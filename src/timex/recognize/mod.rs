@@ -146,6 +146,9 @@ pub struct Candidate {
     pub part_of_day: Option<&'static str>,
     /// Set when a clock time was merged into this day expression.
     pub has_clock: bool,
+    /// The clock time (hour, minute) merged into or making up this
+    /// expression: it becomes the `THH:MM` of a TIME value.
+    pub clock: Option<(u32, u32)>,
 }
 
 impl Candidate {
@@ -173,6 +176,10 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
     let mut found: Vec<(Candidate, u8)> = Vec::new();
     let mut extra: Vec<(Candidate, u8)> = Vec::new();
     let mut push = |start: usize, end: usize, spec: Spec, priority: u8| {
+        let clock = match spec {
+            Spec::Clock { hour, minute } => Some((hour, minute)),
+            _ => None,
+        };
         found.push((
             Candidate {
                 start,
@@ -182,6 +189,7 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
                 relation: None,
                 part_of_day: None,
                 has_clock: false,
+                clock,
             },
             priority,
         ));
@@ -214,6 +222,7 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
     sets::sets(text, &mut push);
     clock::clock_times(text, &mut push);
     vague::vague_refs(text, &mut push);
+    vague::present_refs(text, &mut push);
     durations::vague_durations(text, &mut push);
     holidays::holidays(text, &mut push);
 

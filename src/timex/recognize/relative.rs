@@ -79,6 +79,7 @@ pub(super) fn weekdays(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: part,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
@@ -119,6 +120,7 @@ pub(super) fn relative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: part,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
@@ -178,6 +180,7 @@ pub(super) fn portions(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: None,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
@@ -251,6 +254,7 @@ pub(super) fn narrative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: part,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
