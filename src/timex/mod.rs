@@ -97,7 +97,12 @@ pub fn annotate_sentences(
         let report_date = text
             .get(cand.start.saturating_sub(40)..cand.start)
             .is_some_and(|before| REPORTED_BEFORE.is_match(before));
-        if is_date && !report_date {
+        // "the year-ago quarter" looks back without moving the story.
+        let looks_back = matches!(
+            cand.spec,
+            Spec::YearEarlier | Spec::QuarterRef { back: 1.. }
+        );
+        if is_date && !report_date && !looks_back {
             if let (Some(iv), Some(g)) = (resolved.interval, resolved.granularity) {
                 narrative = Some((iv, g));
             }

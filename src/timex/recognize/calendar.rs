@@ -9,7 +9,7 @@ use super::scan::{
     before, glued_number, is_date_word, next_word, num, plausible_year, prev_word, re,
     starts_upper, valid_day,
 };
-use super::{day, year_ref, Spec, YearRef};
+use super::{day, lead_ref, year_ref, Spec, YearRef};
 use crate::timex::lexicon::{self, MONTH_ALT, WEEKDAY_ALT};
 
 const ORD: &str = r"(?:st|nd|rd|th)?";
@@ -476,7 +476,10 @@ fn month_alone(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spe
         all.start(),
         all.end(),
         Spec::Month {
-            year: year_ref(None, trail.or(lead)),
+            year: match trail {
+                Some(_) => year_ref(None, trail),
+                None => lead_ref(lead),
+            },
             month,
         },
         2,

@@ -25,6 +25,11 @@ pub enum YearRef {
     Relative(i32),
     /// Not given: chosen from the reference date and tense.
     Undefined,
+    /// "last June", "last summer": the most recent one before the reference
+    /// month.
+    Previous,
+    /// "next June": the first one after the reference month.
+    Following,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +132,14 @@ pub enum Spec {
     Duration(String),
     /// A complete TIMEX3 set value (`P1Y`, `XXXX-WXX-1`).
     Set(String),
+    /// "the quarter", "the latest quarter" (`back` 0), "the year-ago
+    /// quarter" (`back` 1): the quarter last mentioned, else the latest
+    /// complete one.
+    QuarterRef { back: i32 },
+    /// "year-earlier", "year-ago": the period last mentioned, a year before.
+    YearEarlier,
+    /// "the weekend", "over the weekend": the nearest by tense.
+    Weekend,
     /// A vague reference: `PAST_REF` ("recently", "in recent months") or
     /// `FUTURE_REF` ("in the coming weeks", "in the near future").
     Vague(&'static str),
@@ -212,6 +225,7 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
     seasons::seasons(text, &mut push);
     seasons::quarters(text, &mut push);
     seasons::year_quarters(text, &mut push);
+    seasons::quarter_refs(text, &mut push);
     relative::weekdays(text, &mut extra);
     relative::relative_days(text, &mut extra);
     relative::relative_units(text, &mut push);
@@ -243,6 +257,17 @@ fn year_ref(abs: Option<i32>, rel_word: Option<&str>) -> YearRef {
     match rel_word.map(|w| w.to_ascii_lowercase()) {
         Some(w) if w == "last" || w == "past" => YearRef::Relative(-1),
         Some(w) if w == "next" || w == "coming" => YearRef::Relative(1),
+        Some(_) => YearRef::Relative(0),
+        None => YearRef::Undefined,
+    }
+}
+
+/// The year of a month or season led by "last"/"next"/"this" ("last June" in
+/// November is this year's June; "June last year" is [`year_ref`]'s).
+fn lead_ref(lead: Option<&str>) -> YearRef {
+    match lead.map(|w| w.to_ascii_lowercase()) {
+        Some(w) if w == "last" || w == "past" => YearRef::Previous,
+        Some(w) if w == "next" || w == "coming" => YearRef::Following,
         Some(_) => YearRef::Relative(0),
         None => YearRef::Undefined,
     }

@@ -26,6 +26,7 @@ static RELATIVE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(earlier|later)\s+(?:in\s+)?)?(this\s+past|this\s+coming|this|last|next|past|coming|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+current)\s+(week|weekend|month|quarter|year|decade)\b",
     )
 });
+static THE_WEEKEND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bthe\s+weekend\b"));
 static PORTION_OF_THE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(earlier|later)\s+in|(?:the\s+)?(?:(end|start|beginning|middle|close|rest|remainder|turn)\s+of))\s+the\s+(day|week|month|year|decade)\b",
@@ -131,6 +132,14 @@ pub(super) fn relative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
 pub(super) fn relative_units(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
     for c in RELATIVE_UNIT.captures_iter(text) {
         relative_unit(text, &c, push);
+    }
+    for m in THE_WEEKEND.find_iter(text) {
+        // "the weekend of March 3" is that date's; "the weekend's rally" is
+        // still the weekend.
+        if next_word(text, m.end()).eq_ignore_ascii_case("of") {
+            continue;
+        }
+        push(m.start(), m.end(), Spec::Weekend, 3);
     }
 }
 
@@ -294,18 +303,23 @@ fn relative_unit(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, S
     };
     let prev = prev_word(text, all.start()).to_ascii_lowercase();
     // "the past year", "over the last week": a duration, not a date.
-    if (det == "past" || det == "last") && prev == "the" {
+    if (det == "past" || det == "last") && prev == "the" && c.get(1).is_none() {
         let value = match unit {
             Unit::Day => "P1D",
             Unit::Week | Unit::Weekend => "P1W",
             Unit::Month => "P1M",
             Unit::Quarter => "P1Q",
             Unit::Year => "P1Y",
-            Unit::Decade => "P1DE",
+            Unit::Decade => "P10Y",
         };
-        push(all.start(), all.end(), Spec::Duration(value.to_string()), 2);
+        // The article belongs to the duration: "the past year".
+        let start = text[..all.start()].trim_end().len().saturating_sub(3);
+        push(start, all.end(), Spec::Duration(value.to_string()), 2);
         return;
     }
+    // TimeML leaves "earlier"/"later" out of the extent ("earlier [this
+    // week]"); the portion still narrows the interval.
+    let start = if c.get(1).is_some() { dw.start() } else { all.start() };
     let follower = next_word(text, all.end()).to_ascii_lowercase();
     let spec = match det.as_str() {
         "this" | "the current" => Spec::RelativeUnit {
@@ -333,5 +347,5 @@ fn relative_unit(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, S
             Spec::Narrative { unit, offset: 0 }
         }
     };
-    push(all.start(), all.end(), spec, 2);
+    push(start, all.end(), spec, 2);
 }
