@@ -114,7 +114,10 @@ fn choose_year(
             // A month either way is too near to move a year: "must be
             // returned by Jan. 14" a week before is this January whatever
             // the tense detector says.
-            Tense::Past if gap > 31 => y - 1,
+            // A past-tense date one to four months ahead is a schedule the
+            // tense cues missed ("payable Dec. 15", "effective Feb. 1");
+            // last year's is most of a year back.
+            Tense::Past if gap > 120 => y - 1,
             Tense::Future if gap < -31 => y + 1,
             // "is payable Jan. 2" in a November story: present-tense
             // schedules point forward, not most of a year back.
@@ -122,9 +125,13 @@ fn choose_year(
             _ => y,
         };
     }
+    // The same slack for months (two) and periods (a quarter): "the NATO
+    // summit in April" said in February is this April; "expects to report a
+    // third-quarter loss" in October is the quarter just ended.
+    let slack = if last_month == month { 2 } else { 3 };
     match tense {
-        Tense::Past if month > reference.month() => y - 1,
-        Tense::Future if last_month < reference.month() => y + 1,
+        Tense::Past if month > reference.month() + slack => y - 1,
+        Tense::Future if last_month + slack < reference.month() => y + 1,
         _ => y,
     }
 }
@@ -257,6 +264,21 @@ fn unit_placeholder(unit: Unit) -> (String, Granularity) {
 /// Resolves one expression.
 pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
     let reference = ctx.reference;
+    // "a year ago", "a year earlier" after a quarter mean that quarter a
+    // year before ("net rose in the third quarter from a year earlier").
+    if matches!(
+        spec,
+        Spec::Ago {
+            unit: Unit::Year,
+            count: 1
+        } | Spec::Narrative {
+            unit: Unit::Year,
+            offset: -1
+        }
+    ) && matches!(ctx.narrative, Some((_, Granularity::Quarter)))
+    {
+        return resolve(&Spec::YearEarlier, ctx);
+    }
     match spec {
         Spec::Day { year, month, day } => {
             match resolve_year(*year, ctx, *month, *month, Some(*day)) {

@@ -23,6 +23,14 @@ static REPORTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
     .expect("valid regex")
 });
 
+/// A word before a date that makes it a schedule ("payable Jan. 2").
+static SCHEDULED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:payable|effective|due|expires?|expiring|matures?|maturing)\s+(?:on\s+)?$",
+    )
+    .expect("valid regex")
+});
+
 /// Finds and normalizes the time expressions in `text`, anchoring
 /// underspecified ones to `reference` (the publication date).
 ///
@@ -56,6 +64,10 @@ pub fn annotate_sentences(
         let tense = match cand.relation {
             // "since Sep. 12" starts before the report; "ago" is past by itself.
             Some(TimexMod::Since) => Tense::Past,
+            // "payable Jan. 2", "effective Feb. 1", "due March 3": a schedule,
+            // whatever the verbs around it ("declared a dividend payable …").
+            _ if SCHEDULED_BEFORE
+                .is_match(text.get(cand.start.saturating_sub(24)..cand.start).unwrap_or("")) => Tense::Future,
             _ => tenses.tense_at(text, sentence.clone(), cand.start..cand.end),
         };
         let ctx = anchor::Context {
@@ -101,7 +113,10 @@ pub fn annotate_sentences(
         let looks_back = matches!(
             cand.spec,
             Spec::YearEarlier | Spec::QuarterRef { back: 1.. }
-        );
+        ) || matches!(
+            cand.spec,
+            Spec::Ago { .. } | Spec::Narrative { .. }
+        ) && resolved.granularity == Some(Granularity::Quarter);
         if is_date && !report_date && !looks_back {
             if let (Some(iv), Some(g)) = (resolved.interval, resolved.granularity) {
                 narrative = Some((iv, g));
