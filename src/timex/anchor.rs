@@ -552,6 +552,18 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
             let (value, g, iv) = unit_at(unit, d)?;
             date(value, g, Some(iv), anchoring)
         }
+        Spec::Movable(holiday) => {
+            let Some(r) = reference else {
+                return Some(unanchored("XXXX-XX-XX".into(), Granularity::Day));
+            };
+            let this_year = holiday.date(r.year())?;
+            let y = match ctx.sentence_year {
+                Some(y) if ctx.tense != Tense::Future && y < r.year() => y,
+                _ => choose_year(r, this_year.month(), this_year.month(), Some(this_year.day()), ctx.tense),
+            };
+            let d = holiday.date(y)?;
+            date(day_value(d), Granularity::Day, Some(interval(d, d)), Anchoring::Publication)
+        }
         Spec::Weekend => {
             let Some(r) = reference else {
                 return Some(unanchored("XXXX-WXX-WE".into(), Granularity::Week));

@@ -63,6 +63,39 @@ pub enum WeekdayShift {
     This,
 }
 
+/// A holiday whose date changes from year to year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movable {
+    Easter,
+    GoodFriday,
+    EasterMonday,
+    /// The fourth Thursday of November (the United States).
+    Thanksgiving,
+}
+
+impl Movable {
+    /// The holiday's date in `year`.
+    pub fn date(self, year: i32) -> Option<chrono::NaiveDate> {
+        use chrono::{Datelike, Days, NaiveDate};
+        match self {
+            Movable::Thanksgiving => {
+                let first = NaiveDate::from_ymd_opt(year, 11, 1)?;
+                let to_thursday = (3 + 7 - first.weekday().num_days_from_monday()) % 7;
+                first.checked_add_days(Days::new(u64::from(to_thursday) + 21))
+            }
+            _ => {
+                let (m, d) = holidays::easter(year);
+                let sunday = NaiveDate::from_ymd_opt(year, m, d)?;
+                match self {
+                    Movable::GoodFriday => sunday.checked_sub_days(Days::new(2)),
+                    Movable::EasterMonday => sunday.checked_add_days(Days::new(1)),
+                    _ => Some(sunday),
+                }
+            }
+        }
+    }
+}
+
 /// The underspecified meaning of one expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Spec {
@@ -140,6 +173,8 @@ pub enum Spec {
     YearEarlier,
     /// "the weekend", "over the weekend": the nearest by tense.
     Weekend,
+    /// "Easter", "Thanksgiving": a day in the year chosen by tense.
+    Movable(Movable),
     /// A vague reference: `PAST_REF` ("recently", "in recent months") or
     /// `FUTURE_REF` ("in the coming weeks", "in the near future").
     Vague(&'static str),
@@ -239,6 +274,7 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
     vague::present_refs(text, &mut push);
     durations::vague_durations(text, &mut push);
     holidays::holidays(text, &mut push);
+    holidays::movable_holidays(text, &mut push);
 
     found.extend(extra);
     let mut kept = select_longest(found);

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::scan::{is_date_word, is_sentence_start, next_word, prev_word, re, starts_upper};
+use super::scan::{next_word, prev_word, re, starts_upper};
 use super::{Candidate, Portion, Spec, Unit, WeekdayShift};
 use crate::corpus::TimexMod;
 use crate::timex::lexicon::{self, NUMBER_ALT, PART_OF_DAY_ALT};
@@ -54,11 +54,34 @@ pub(super) fn weekdays(text: &str, extra: &mut Vec<(Candidate, u8)>) {
         }
         // "Black Friday", "Bloody Sunday", "Good Friday": names, not dates.
         let prev = prev_word(text, all.start());
-        if c.get(1).is_none()
-            && starts_upper(prev)
-            && !is_sentence_start(text, all.start())
-            && !is_date_word(prev)
-        {
+        // Any other capitalized word before is a subject or an adverb
+        // ("The World Court Friday rejected", "Earlier Friday").
+        let name_prefix = matches!(
+            prev.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_ascii_lowercase()
+                .as_str(),
+            "black"
+                | "bloody"
+                | "good"
+                | "holy"
+                | "cyber"
+                | "casual"
+                | "ash"
+                | "palm"
+                | "easter"
+                | "super"
+                | "man"
+                | "girl"
+                | "maundy"
+                | "whit"
+                | "low"
+                | "shrove"
+                | "fat"
+                | "great"
+                | "freaky"
+                | "thank"
+        );
+        if c.get(1).is_none() && starts_upper(prev) && name_prefix {
             continue;
         }
         let Some(weekday) = lexicon::weekday_number(w.as_str()) else {
