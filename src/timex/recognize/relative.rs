@@ -340,9 +340,7 @@ fn relative_unit(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, S
         push(start, all.end(), Spec::Duration(value.to_string()), 2);
         return;
     }
-    // TimeML leaves "earlier"/"later" out of the extent ("earlier [this
-    // week]"); the portion still narrows the interval.
-    let start = if c.get(1).is_some() { dw.start() } else { all.start() };
+    let start = all.start();
     let follower = next_word(text, all.end()).to_ascii_lowercase();
     let spec = match det.as_str() {
         "this" | "the current" => Spec::RelativeUnit {

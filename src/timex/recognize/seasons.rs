@@ -16,7 +16,7 @@ static SEASON: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:([QH])([1-4])\b|(?:(?:the|its|a)\s+)?(?:(this|last|next)\s+year's\s+|(\d{4})\s+)?(?:(?:fiscal|(year-earlier|year-ago)|comparable|latest)[-\s]+)*(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]+(quarter|half)\b)(?:(?:\s+of)?\s+(?:(?:fiscal\s+)?(\d{4})\b|(this|last|next)\s+year\b|(the\s+year)\b)|\s+(\d{4})\b)?",
+        r"(?i)\b(?:([QH])([1-4])\b|(?:the\s+)?(?:(this|last|next)\s+year's\s+|(\d{4})\s+)?(?:(?:fiscal|(year-earlier|year-ago)|comparable|latest)[-\s]+)*(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]+(quarter|half)\b)(?:(?:\s+of)?\s+(?:(?:fiscal\s+)?(\d{4})\b|(this|last|next)\s+year\b|(the\s+year)\b)|\s+(\d{4})\b)?",
     )
 });
 /// "the quarter", "the latest quarter", "the year-ago quarter", "the
@@ -238,5 +238,14 @@ fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, 
     } else {
         return;
     };
-    push(all.start(), all.end(), spec, 1);
+    // A hyphenated adjective leaves its article to the noun: "the
+    // [third-quarter] loss".
+    let s = all.as_str();
+    let hyphenated = s.contains("-quarter") || s.contains("-half");
+    let start = if hyphenated && s.len() > 4 && s[..4].eq_ignore_ascii_case("the ") {
+        all.start() + 4 + (s[4..].len() - s[4..].trim_start().len())
+    } else {
+        all.start()
+    };
+    push(start, all.end(), spec, 1);
 }

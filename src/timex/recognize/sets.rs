@@ -10,7 +10,7 @@ use crate::timex::lexicon::{self, WEEKDAY_ALT};
 
 static SET: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:(every|each)\s+(other\s+|two\s+|three\s+|four\s+|five\s+|\d{{1,2}}\s+)?(days?|weeks?|months?|years?|morning|evening|night|summer|winter|spring|autumn|{WEEKDAY_ALT})|(annually|yearly)|(once|twice|three\s+times)\s+a\s+(day|week|month|year)|(daily|weekly|monthly|hourly|quarterly))\b"
+        r"(?i)\b(?:(every|each)\s+(other\s+|two\s+|three\s+|four\s+|five\s+|\d{{1,2}}\s+)?(days?|weeks?|months?|years?|morning|evening|night|summer|winter|spring|autumn|{WEEKDAY_ALT})|(annually|yearly)|(once|twice|three\s+times)\s+a\s+(day|week|month|year)|(daily|weekly|monthly|hourly))\b"
     ))
 });
 

@@ -32,7 +32,7 @@ pub(super) fn vague_refs(text: &str, push: &mut impl FnMut(usize, usize, Spec, u
 /// `PAST_REF`, `FUTURE_REF`): "now", "currently", "right now", "(in) the
 /// future", "in the past".
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(right\s+now|now|currently|at\s+present)|the\s+(past|future))\b")
+    re(r"(?i)\b(?:(now|currently|at\s+present)|the\s+(past|future))\b")
 });
 
 /// `PRESENT_REF` ("now", "currently") and "in the past"/"the future".
