@@ -114,10 +114,7 @@ fn choose_year(
             // A month either way is too near to move a year: "must be
             // returned by Jan. 14" a week before is this January whatever
             // the tense detector says.
-            // A past-tense date one to four months ahead is a schedule the
-            // tense cues missed ("payable Dec. 15", "effective Feb. 1");
-            // last year's is most of a year back.
-            Tense::Past if gap > 120 => y - 1,
+            Tense::Past if gap > 31 => y - 1,
             Tense::Future if gap < -31 => y + 1,
             // "is payable Jan. 2" in a November story: present-tense
             // schedules point forward, not most of a year back.
@@ -125,12 +122,12 @@ fn choose_year(
             _ => y,
         };
     }
-    // The same slack for months (two) and periods (a quarter): "the NATO
-    // summit in April" said in February is this April; "expects to report a
-    // third-quarter loss" in October is the quarter just ended.
-    let slack = if last_month == month { 2 } else { 3 };
+    // A period (season, quarter) ended within a quarter is still the one
+    // a future-tense sentence means: "expects to report a third-quarter
+    // loss" in October is the quarter just ended.
+    let slack = if last_month == month { 0 } else { 3 };
     match tense {
-        Tense::Past if month > reference.month() + slack => y - 1,
+        Tense::Past if month > reference.month() => y - 1,
         Tense::Future if last_month + slack < reference.month() => y + 1,
         _ => y,
     }
@@ -147,11 +144,26 @@ fn resolve_year(
         (YearRef::Absolute(y), _) => Some((y, Anchoring::Absolute)),
         (YearRef::Relative(o), Some(r)) => Some((r.year() + o, Anchoring::Publication)),
         (YearRef::Previous, Some(r)) => {
-            let y = if last_month < r.month() { r.year() } else { r.year() - 1 };
+            // The latest one that has ended; a winter is named by the year
+            // of its December.
+            let end_year = if last_month < r.month() {
+                r.year()
+            } else {
+                r.year() - 1
+            };
+            let y = if month > last_month {
+                end_year - 1
+            } else {
+                end_year
+            };
             Some((y, Anchoring::Publication))
         }
         (YearRef::Following, Some(r)) => {
-            let y = if month > r.month() { r.year() } else { r.year() + 1 };
+            let y = if month > r.month() {
+                r.year()
+            } else {
+                r.year() + 1
+            };
             Some((y, Anchoring::Publication))
         }
         (YearRef::Undefined, Some(r)) => match ctx.sentence_year {

@@ -26,7 +26,7 @@ static REPORTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// A word before a date that makes it a schedule ("payable Jan. 2").
 static SCHEDULED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:payable|effective|due|expires?|expiring|matures?|maturing)\s+(?:on\s+)?$",
+        r"(?i)\b(?:payable|effective|due|expires?|expiring|matures?|maturing|of\s+record)\s+(?:on\s+)?$",
     )
     .expect("valid regex")
 });
