@@ -11,6 +11,8 @@ mod relative;
 mod scan;
 mod seasons;
 mod sets;
+mod spoken;
+mod translated;
 mod vague;
 
 use std::collections::BTreeMap;
@@ -257,6 +259,8 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
     calendar::decades(text, &mut push);
     calendar::centuries(text, &mut push);
     calendar::years(text, &mut push);
+    spoken::spoken_years(text, &mut push);
+    translated::translated_dates(text, &mut push);
     seasons::seasons(text, &mut push);
     seasons::quarters(text, &mut push);
     seasons::year_quarters(text, &mut push);

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::scan::{next_word, prev_word, re, starts_upper};
+use super::scan::{is_sentence_start, next_word, prev_word, re, starts_upper};
 use super::{Candidate, Portion, Spec, Unit, WeekdayShift};
 use crate::corpus::TimexMod;
 use crate::timex::lexicon::{self, NUMBER_ALT, PART_OF_DAY_ALT};
@@ -116,6 +116,13 @@ pub(super) fn relative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
         let (Some(all), Some(word)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        // "Russia Today", "USA Today": a capitalized name, not the day.
+        if starts_upper(word.as_str())
+            && !is_sentence_start(text, all.start())
+            && starts_upper(prev_word(text, all.start()))
+        {
+            continue;
+        }
         let w = word.as_str().to_ascii_lowercase();
         let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
         let (offset, part) = match w.as_str() {
@@ -324,6 +331,14 @@ fn relative_unit(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, S
         Some(_) => Portion::Later,
         None => Portion::Whole,
     };
+    // "This Week", "Next Month" in title case mid-sentence: a programme or
+    // publication name.
+    if starts_upper(dw.as_str())
+        && starts_upper(uw.as_str())
+        && !is_sentence_start(text, all.start())
+    {
+        return;
+    }
     let prev = prev_word(text, all.start()).to_ascii_lowercase();
     // "the past year", "over the last week": a duration, not a date.
     if (det == "past" || det == "last") && prev == "the" && c.get(1).is_none() {
