@@ -220,6 +220,59 @@ impl Candidate {
     }
 }
 
+const T_DIGIT: usize = 0;
+const T_MONTH: usize = 1;
+const T_WEEKDAY: usize = 2;
+const T_SEASON: usize = 3;
+const T_QUARTER: usize = 4;
+const T_RELDAY: usize = 5;
+const T_UNIT: usize = 6;
+const T_SET: usize = 7;
+const T_VAGUE: usize = 8;
+const T_HOLIDAY: usize = 9;
+const T_SPOKEN: usize = 10;
+const T_NON_ASCII: usize = 11;
+const T_CLOCK: usize = 12;
+
+/// The keywords each pattern family needs, as one automaton: a paragraph
+/// without them skips the family's regexes.
+static TRIGGERS: std::sync::LazyLock<regex::RegexSet> = std::sync::LazyLock::new(|| {
+    regex::RegexSet::new([
+        r"[0-9]",
+        r"(?i-u)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+        r"(?i-u)monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+        r"(?i-u)spring|summer|autumn|fall|winter",
+        r"(?i-u)quarter|half|q[1-4]|h[12]|year-earlier|year-ago|period|fiscal",
+        r"(?i-u)today|tonight|yesterday|tomorrow|night|morning|evening|afternoon",
+        r"(?i-u)day|week|month|year|decade|centur|hour|quarter",
+        r"(?i-u)every|each|annual|yearly|once|twice|times|daily|weekly|monthly|hourly",
+        r"(?i-u)recent|coming|next|following|future|ahead|past|now|current|present",
+        r"(?i-u)day|christmas|easter|thanksgiving|good\s+friday",
+        r"(?i-u)nineteen|thousand",
+        r"[^\x00-\x7F]",
+        r"(?i-u)[0-9]|noon|midnight",
+    ])
+    .expect("static regex set")
+});
+
+/// The paragraphs of `text` (split at blank lines) with their offsets.
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let rest = &text[pos..];
+        let (len, skip) = match rest.find("\n\n") {
+            Some(i) => (i, i + 2),
+            None => (rest.len(), rest.len()),
+        };
+        let item = (pos, &rest[..len]);
+        pos += skip;
+        Some(item)
+    })
+}
+
 /// Everything the first pass finds in `text`, overlapping candidates removed
 /// (the longest wins), in text order.
 pub fn recognize(text: &str) -> Vec<Candidate> {
@@ -247,38 +300,96 @@ pub fn recognize(text: &str) -> Vec<Candidate> {
 
     // The families in a fixed order: `select_longest` keeps that order among
     // exact ties, with everything in `extra` after everything in `found`.
-    calendar::iso_dates(text, &mut push);
-    calendar::dotted_dates(text, &mut push);
-    calendar::slash_dates(text, &mut push);
-    calendar::month_days(text, &mut push);
-    calendar::day_months(text, &mut push);
-    calendar::month_years(text, &mut push);
-    calendar::months_alone(text, &mut push);
-    calendar::days_of_month(text, &mut push);
-    calendar::year_ranges(text, &mut push);
-    calendar::decades(text, &mut push);
-    calendar::centuries(text, &mut push);
-    calendar::years(text, &mut push);
-    spoken::spoken_years(text, &mut push);
-    translated::translated_dates(text, &mut push);
-    seasons::seasons(text, &mut push);
-    seasons::quarters(text, &mut push);
-    seasons::year_quarters(text, &mut push);
-    seasons::quarter_refs(text, &mut push);
-    relative::weekdays(text, &mut extra);
-    relative::relative_days(text, &mut extra);
-    relative::relative_units(text, &mut push);
-    relative::portions(text, &mut extra);
-    relative::ago(text, &mut push);
-    relative::narrative_days(text, &mut extra);
-    durations::durations(text, &mut push);
-    sets::sets(text, &mut push);
-    clock::clock_times(text, &mut push);
-    vague::vague_refs(text, &mut push);
-    vague::present_refs(text, &mut push);
-    durations::vague_durations(text, &mut push);
-    holidays::holidays(text, &mut push);
-    holidays::movable_holidays(text, &mut push);
+    // Paragraph by paragraph (no expression crosses a blank line), one pass
+    // of the trigger set first: a family runs only where its keywords are.
+    let mut holiday_words = false;
+    for (base, para) in paragraphs(text) {
+        let hit = TRIGGERS.matches(para);
+        let on = |t: usize| hit.matched(t);
+        holiday_words |= on(T_HOLIDAY);
+        let mut p = |start: usize, end: usize, spec: Spec, priority: u8| {
+            push(base + start, base + end, spec, priority)
+        };
+        let (digit, month, unit) = (on(T_DIGIT), on(T_MONTH), on(T_UNIT));
+        if digit {
+            calendar::iso_dates(para, &mut p);
+            calendar::dotted_dates(para, &mut p);
+            calendar::slash_dates(para, &mut p);
+        }
+        if digit && month {
+            calendar::month_days(para, &mut p);
+            calendar::day_months(para, &mut p);
+            calendar::month_years(para, &mut p);
+        }
+        if month {
+            calendar::months_alone(para, &mut p);
+        }
+        if digit {
+            calendar::days_of_month(para, &mut p);
+            calendar::year_ranges(para, &mut p);
+            calendar::decades(para, &mut p);
+            calendar::centuries(para, &mut p);
+            calendar::years(para, &mut p);
+        }
+        if on(T_SPOKEN) {
+            spoken::spoken_years(para, &mut p);
+        }
+        if on(T_NON_ASCII) {
+            translated::translated_dates(para, &mut p);
+        }
+        if on(T_SEASON) {
+            seasons::seasons(para, &mut p);
+        }
+        if on(T_QUARTER) {
+            seasons::quarters(para, &mut p);
+        }
+        if digit {
+            seasons::year_quarters(para, &mut p);
+        }
+        if on(T_QUARTER) {
+            seasons::quarter_refs(para, &mut p);
+        }
+        let first_extra = extra.len();
+        if on(T_WEEKDAY) {
+            relative::weekdays(para, &mut extra);
+        }
+        if on(T_RELDAY) {
+            relative::relative_days(para, &mut extra);
+        }
+        if unit {
+            relative::relative_units(para, &mut p);
+            relative::portions(para, &mut extra);
+            relative::ago(para, &mut p);
+        }
+        if unit || on(T_RELDAY) {
+            relative::narrative_days(para, &mut extra);
+        }
+        for (c, _) in &mut extra[first_extra..] {
+            c.start += base;
+            c.end += base;
+        }
+        if unit {
+            durations::durations(para, &mut p);
+        }
+        if on(T_SET) {
+            sets::sets(para, &mut p);
+        }
+        if on(T_CLOCK) {
+            clock::clock_times(para, &mut p);
+        }
+        if on(T_VAGUE) {
+            vague::vague_refs(para, &mut p);
+            vague::present_refs(para, &mut p);
+        }
+        if unit {
+            durations::vague_durations(para, &mut p);
+        }
+    }
+    // Holidays look at the whole article ("Victory Day" and the Korean War).
+    if holiday_words {
+        holidays::holidays(text, &mut push);
+        holidays::movable_holidays(text, &mut push);
+    }
 
     found.extend(extra);
     let mut kept = select_longest(found);
