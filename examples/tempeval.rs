@@ -294,7 +294,9 @@ fn score(doc: &Document, system: &[dossier::corpus::Timex], errors: bool) -> Cou
         println!(
             "== {} (DCT {})",
             doc.path.display(),
-            doc.dct.map(|d| d.to_string()).unwrap_or_else(|| "none".into())
+            doc.dct
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "none".into())
         );
         for (_, line) in lines {
             println!("  {line}");
@@ -313,10 +315,15 @@ fn context(text: &str, start: usize, end: usize) -> String {
     while !text.is_char_boundary(b) {
         b += 1;
     }
-    format!("{}[{}]{}", &text[a..start], &text[start..end], &text[end..b])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    format!(
+        "{}[{}]{}",
+        &text[a..start],
+        &text[start..end],
+        &text[end..b]
+    )
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

@@ -555,7 +555,9 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
                 (Some((iv, Granularity::Quarter)), _) => {
                     (Unit::Quarter, iv.start, Anchoring::Narrative)
                 }
-                (Some((iv, Granularity::Month)), _) => (Unit::Month, iv.start, Anchoring::Narrative),
+                (Some((iv, Granularity::Month)), _) => {
+                    (Unit::Month, iv.start, Anchoring::Narrative)
+                }
                 (Some((iv, Granularity::Year)), _) => (Unit::Year, iv.start, Anchoring::Narrative),
                 (_, Some(r)) => (Unit::Year, r, Anchoring::Publication),
                 (_, None) => return Some(unanchored("XXXX".into(), Granularity::Year)),
@@ -571,10 +573,21 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
             let this_year = holiday.date(r.year())?;
             let y = match ctx.sentence_year {
                 Some(y) if ctx.tense != Tense::Future && y < r.year() => y,
-                _ => choose_year(r, this_year.month(), this_year.month(), Some(this_year.day()), ctx.tense),
+                _ => choose_year(
+                    r,
+                    this_year.month(),
+                    this_year.month(),
+                    Some(this_year.day()),
+                    ctx.tense,
+                ),
             };
             let d = holiday.date(y)?;
-            date(day_value(d), Granularity::Day, Some(interval(d, d)), Anchoring::Publication)
+            date(
+                day_value(d),
+                Granularity::Day,
+                Some(interval(d, d)),
+                Anchoring::Publication,
+            )
         }
         Spec::Weekend => {
             let Some(r) = reference else {

@@ -66,8 +66,13 @@ pub fn annotate_sentences(
             Some(TimexMod::Since) => Tense::Past,
             // "payable Jan. 2", "effective Feb. 1", "due March 3": a schedule,
             // whatever the verbs around it ("declared a dividend payable …").
-            _ if SCHEDULED_BEFORE
-                .is_match(text.get(cand.start.saturating_sub(24)..cand.start).unwrap_or("")) => Tense::Future,
+            _ if SCHEDULED_BEFORE.is_match(
+                text.get(cand.start.saturating_sub(24)..cand.start)
+                    .unwrap_or(""),
+            ) =>
+            {
+                Tense::Future
+            }
             _ => tenses.tense_at(text, sentence.clone(), cand.start..cand.end),
         };
         let ctx = anchor::Context {
@@ -113,10 +118,8 @@ pub fn annotate_sentences(
         let looks_back = matches!(
             cand.spec,
             Spec::YearEarlier | Spec::QuarterRef { back: 1.. }
-        ) || matches!(
-            cand.spec,
-            Spec::Ago { .. } | Spec::Narrative { .. }
-        ) && resolved.granularity == Some(Granularity::Quarter);
+        ) || matches!(cand.spec, Spec::Ago { .. } | Spec::Narrative { .. })
+            && resolved.granularity == Some(Granularity::Quarter);
         if is_date && !report_date && !looks_back {
             if let (Some(iv), Some(g)) = (resolved.interval, resolved.granularity) {
                 narrative = Some((iv, g));

@@ -37,7 +37,9 @@ static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static ON_THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:on|by|since|until|till|through|from|to|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b")
+    re(
+        r"(?i)\b(?:on|by|since|until|till|through|from|to|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b",
+    )
 });
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -479,7 +481,9 @@ fn month_alone(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spe
     // Coordination does not license a name ("Hungary and Jan Kavan"), and an
     // undotted abbreviation before a capitalized word is a first name.
     let coordinated = matches!(prev_l.as_str(), "and" | "or");
-    let bare_abbrev = word.len() <= 4 && !word.ends_with('.') && lexicon::month_number(word).is_some()
+    let bare_abbrev = word.len() <= 4
+        && !word.ends_with('.')
+        && lexicon::month_number(word).is_some()
         && !matches!(word.to_ascii_lowercase().as_str(), "may" | "june" | "july");
     if next_is_name && trail.is_none() && (!prev_is_context || coordinated || bare_abbrev) {
         return;

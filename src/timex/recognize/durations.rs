@@ -94,7 +94,9 @@ pub(super) fn durations(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8
             _ => scaled(&amount, 100),
         };
         // "the [two-week] delay": the article goes with the noun.
-        let hyphenated = text.get(n.end()..u.start()).is_some_and(|g| g.contains('-'));
+        let hyphenated = text
+            .get(n.end()..u.start())
+            .is_some_and(|g| g.contains('-'));
         let bare_the = c
             .get(1)
             .is_some_and(|lead| lead.as_str().trim().eq_ignore_ascii_case("the"));

@@ -11,7 +11,9 @@ use super::{day, Movable, Spec, YearRef};
 /// Movable holidays computable from the Gregorian calendar. (Lunar New Year,
 /// Nowruz and Eid need astronomical or lunar tables and are not included.)
 static MOVABLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:(Easter(?:\s+Sunday|\s+Day)?)|(Good\s+Friday)|(Easter\s+Monday)|(Thanksgiving(?:\s+Day)?))\b")
+    re(
+        r"\b(?:(Easter(?:\s+Sunday|\s+Day)?)|(Good\s+Friday)|(Easter\s+Monday)|(Thanksgiving(?:\s+Day)?))\b",
+    )
 });
 
 /// Fixed-date holidays common in Russia–DPRK news.
@@ -76,7 +78,10 @@ pub(super) fn movable_holidays(text: &str, push: &mut impl FnMut(usize, usize, S
         // "Easter week", "Easter eggs": the word modifies another noun
         // unless it is the day itself.
         let next = super::scan::next_word(text, all.end()).to_ascii_lowercase();
-        if matches!(next.as_str(), "week" | "weekend" | "season" | "holiday" | "holidays") {
+        if matches!(
+            next.as_str(),
+            "week" | "weekend" | "season" | "holiday" | "holidays"
+        ) {
             continue;
         }
         let holiday = if c.get(1).is_some() {

@@ -170,7 +170,9 @@ pub enum Spec {
     /// "the quarter", "the latest quarter" (`back` 0), "the year-ago
     /// quarter" (`back` 1): the quarter last mentioned, else the latest
     /// complete one.
-    QuarterRef { back: i32 },
+    QuarterRef {
+        back: i32,
+    },
     /// "year-earlier", "year-ago": the period last mentioned, a year before.
     YearEarlier,
     /// "the weekend", "over the weekend": the nearest by tense.

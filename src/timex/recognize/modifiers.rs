@@ -96,7 +96,10 @@ pub(super) fn attach_modifiers(text: &str, cands: &mut [Candidate]) {
                 let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
                 // "late" before a relative-day word is an adverb ("arrived late
                 // yesterday" still dates to yesterday).
-                if position.is_some() && start >= prev_end && !matches!(c.spec, Spec::Narrative { .. }) {
+                if position.is_some()
+                    && start >= prev_end
+                    && !matches!(c.spec, Spec::Narrative { .. })
+                {
                     c.start = start;
                     c.position = position;
                 }

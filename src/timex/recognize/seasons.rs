@@ -27,8 +27,7 @@ static QUARTER_REF: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "fiscal 1989", "fiscal year 1990": the year.
-static FISCAL_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bfiscal(?:\s+year)?\s+(\d{4})\b"));
+static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bfiscal(?:\s+year)?\s+(\d{4})\b"));
 static YEAR_QUARTER: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})\s*[-/]?\s*([QH])([1-4])\b"));
 
 /// "summer", "last winter", "the spring of 2023".

@@ -31,9 +31,8 @@ pub(super) fn vague_refs(text: &str, push: &mut impl FnMut(usize, usize, Spec, u
 /// The present and the indefinite past and future (TIMEX3 `PRESENT_REF`,
 /// `PAST_REF`, `FUTURE_REF`): "now", "currently", "right now", "(in) the
 /// future", "in the past".
-static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(now|currently|at\s+present)|the\s+(past|future))\b")
-});
+static PRESENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:(now|currently|at\s+present)|the\s+(past|future))\b"));
 
 /// `PRESENT_REF` ("now", "currently") and "in the past"/"the future".
 pub(super) fn present_refs(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
@@ -65,7 +64,10 @@ pub(super) fn present_refs(text: &str, push: &mut impl FnMut(usize, usize, Spec,
             let raw_next = text.get(all.end..).unwrap_or("");
             let ends_phrase = raw_next.trim_start().is_empty()
                 || raw_next.starts_with([',', '.', ';', ':', ')', '"', '\''])
-                || matches!(next, "and" | "or" | "but" | "as" | "when" | "if" | "of" | "is" | "will");
+                || matches!(
+                    next,
+                    "and" | "or" | "but" | "as" | "when" | "if" | "of" | "is" | "will"
+                );
             if !ends_phrase {
                 continue;
             }
