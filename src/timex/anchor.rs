@@ -426,6 +426,8 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
                     }
                 }
                 WeekdayShift::This => target - today,
+                WeekdayShift::OfWeek(w) => target - today + 7 * w,
+                WeekdayShift::Possessive => -back,
                 WeekdayShift::Tense => match ctx.tense {
                     Tense::Future => forward,
                     // News reports what happened: a bare weekday is the last one.

@@ -63,6 +63,11 @@ pub enum WeekdayShift {
     Last,
     Next,
     This,
+    /// "Thursday of last week", "from Monday to Thursday of last week": that
+    /// day of the week before (-1) or after (+1) the reference week.
+    OfWeek(i64),
+    /// "Wednesday's ruling": something already there, so the last such day.
+    Possessive,
 }
 
 /// A holiday whose date changes from year to year.

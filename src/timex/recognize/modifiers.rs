@@ -96,7 +96,26 @@ pub(super) fn attach_modifiers(text: &str, cands: &mut [Candidate]) {
                 let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
                 // "late" before a relative-day word is an adverb ("arrived late
                 // yesterday" still dates to yesterday).
+                // "get around Wednesday's ruling": a phrasal verb, not "about".
+                let phrasal = position == Some(TimexMod::Approx)
+                    && matches!(
+                        super::scan::prev_word(text, start)
+                            .to_ascii_lowercase()
+                            .as_str(),
+                        "get"
+                            | "got"
+                            | "getting"
+                            | "go"
+                            | "went"
+                            | "come"
+                            | "came"
+                            | "turn"
+                            | "turned"
+                            | "work"
+                            | "worked"
+                    );
                 if position.is_some()
+                    && !phrasal
                     && start >= prev_end
                     && !matches!(c.spec, Spec::Narrative { .. })
                 {

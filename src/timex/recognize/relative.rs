@@ -91,7 +91,15 @@ pub(super) fn weekdays(text: &str, extra: &mut Vec<(Candidate, u8)>) {
             Some(s) if s == "last" || s == "past" => WeekdayShift::Last,
             Some(s) if s == "next" || s == "coming" => WeekdayShift::Next,
             Some(_) => WeekdayShift::This,
-            None => WeekdayShift::Tense,
+            None => match week_after(text, all.end()) {
+                Some(w) => WeekdayShift::OfWeek(w),
+                None if text[all.end()..].starts_with("'s")
+                    || text[all.end()..].starts_with("\u{2019}s") =>
+                {
+                    WeekdayShift::Possessive
+                }
+                None => WeekdayShift::Tense,
+            },
         };
         let part = c.get(3).and_then(|p| lexicon::part_of_day_code(p.as_str()));
         extra.push((
@@ -107,6 +115,28 @@ pub(super) fn weekdays(text: &str, extra: &mut Vec<(Candidate, u8)>) {
             },
             2,
         ));
+    }
+}
+
+static OF_WEEK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\s+(?:to|through|and|or|-|–)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+(?:of\s+)?(last|next|this)\s+week\b",
+    )
+});
+
+/// The week a weekday belongs to when the text names it right after
+/// ("Thursday of last week", "Monday to Thursday of last week"): -1, 0, +1.
+fn week_after(text: &str, end: usize) -> Option<i64> {
+    let rest = text.get(end..)?;
+    let mut cut = rest.len().min(48);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let c = OF_WEEK.captures(&rest[..cut])?;
+    match c.get(1)?.as_str().to_ascii_lowercase().as_str() {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => Some(0),
     }
 }
 
