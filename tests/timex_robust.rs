@@ -49,7 +49,8 @@ met Putin at the Vostochny Cosmodrome, and last week officials said he would sta
 Sunday. The war lasted from 1950-1953; 1,500 troops took part in the 18-month-old campaign.\n\n";
     let reference = NaiveDate::from_ymd_opt(2023, 9, 17);
     let one = annotate(paragraph, reference).len();
-    assert_eq!(one, 6);
+    // "18-month-old" is an age, which TimeML does not annotate.
+    assert_eq!(one, 5);
     let big = paragraph.repeat(2000);
     let start = std::time::Instant::now();
     let many = annotate(&big, reference);

@@ -131,3 +131,17 @@ fn non_dates_are_not_dates() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn ages_are_not_time_expressions() {
+    // TimeML does not annotate ages: "a 26-year-old", "52 years old".
+    let r = NaiveDate::from_ymd_opt(2024, 3, 14);
+    for sentence in [
+        "Police detained a 26-year-old man.",
+        "Mr. Reupke, 52 years old, resigned.",
+        "The 50-year-old alliance welcomed three members.",
+    ] {
+        let ts = annotate(sentence, r);
+        assert!(ts.is_empty(), "{sentence:?}: {}", describe(&ts));
+    }
+}

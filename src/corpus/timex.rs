@@ -43,6 +43,18 @@ pub enum TimexMod {
     Until,
     Before,
     After,
+    /// "more than four hours", "over a week".
+    #[serde(rename = "MORE_THAN")]
+    MoreThan,
+    /// "less than a decade", "under two hours", "nearly two years".
+    #[serde(rename = "LESS_THAN")]
+    LessThan,
+    /// "up to 180 days", "no more than sixty days", "within 18 months".
+    #[serde(rename = "EQUAL_OR_LESS")]
+    EqualOrLess,
+    /// "at least three years".
+    #[serde(rename = "EQUAL_OR_MORE")]
+    EqualOrMore,
 }
 
 /// Where a value's missing parts came from.

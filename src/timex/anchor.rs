@@ -111,14 +111,24 @@ fn choose_year(
     if let Some(d) = day.and_then(|d| ymd(y, month, d)) {
         let gap = (d - reference).num_days();
         return match tense {
-            Tense::Past if gap > 7 => y - 1,
-            Tense::Future if gap < -7 => y + 1,
+            // A month either way is too near to move a year: "must be
+            // returned by Jan. 14" a week before is this January whatever
+            // the tense detector says.
+            Tense::Past if gap > 31 => y - 1,
+            Tense::Future if gap < -31 => y + 1,
+            // "is payable Jan. 2" in a November story: present-tense
+            // schedules point forward, not most of a year back.
+            Tense::Unknown if gap < -240 => y + 1,
             _ => y,
         };
     }
+    // A period (season, quarter) ended within a quarter is still the one
+    // a future-tense sentence means: "expects to report a third-quarter
+    // loss" in October is the quarter just ended.
+    let slack = if last_month == month { 0 } else { 3 };
     match tense {
         Tense::Past if month > reference.month() => y - 1,
-        Tense::Future if last_month < reference.month() => y + 1,
+        Tense::Future if last_month + slack < reference.month() => y + 1,
         _ => y,
     }
 }
@@ -133,6 +143,29 @@ fn resolve_year(
     match (year, ctx.reference) {
         (YearRef::Absolute(y), _) => Some((y, Anchoring::Absolute)),
         (YearRef::Relative(o), Some(r)) => Some((r.year() + o, Anchoring::Publication)),
+        (YearRef::Previous, Some(r)) => {
+            // The latest one that has ended; a winter is named by the year
+            // of its December.
+            let end_year = if last_month < r.month() {
+                r.year()
+            } else {
+                r.year() - 1
+            };
+            let y = if month > last_month {
+                end_year - 1
+            } else {
+                end_year
+            };
+            Some((y, Anchoring::Publication))
+        }
+        (YearRef::Following, Some(r)) => {
+            let y = if month > r.month() {
+                r.year()
+            } else {
+                r.year() + 1
+            };
+            Some((y, Anchoring::Publication))
+        }
         (YearRef::Undefined, Some(r)) => match ctx.sentence_year {
             Some(y) if ctx.tense != Tense::Future && y < r.year() => {
                 Some((y, Anchoring::Narrative))
@@ -243,6 +276,21 @@ fn unit_placeholder(unit: Unit) -> (String, Granularity) {
 /// Resolves one expression.
 pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
     let reference = ctx.reference;
+    // "a year ago", "a year earlier" after a quarter mean that quarter a
+    // year before ("net rose in the third quarter from a year earlier").
+    if matches!(
+        spec,
+        Spec::Ago {
+            unit: Unit::Year,
+            count: 1
+        } | Spec::Narrative {
+            unit: Unit::Year,
+            offset: -1
+        }
+    ) && matches!(ctx.narrative, Some((_, Granularity::Quarter)))
+    {
+        return resolve(&Spec::YearEarlier, ctx);
+    }
     match spec {
         Spec::Day { year, month, day } => {
             match resolve_year(*year, ctx, *month, *month, Some(*day)) {
@@ -378,6 +426,8 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
                     }
                 }
                 WeekdayShift::This => target - today,
+                WeekdayShift::OfWeek(w) => target - today + 7 * w,
+                WeekdayShift::Possessive => -back,
                 WeekdayShift::Tense => match ctx.tense {
                     Tense::Future => forward,
                     // News reports what happened: a bare weekday is the last one.
@@ -480,6 +530,81 @@ pub fn resolve(spec: &Spec, ctx: &Context) -> Option<Resolved> {
             let d = shift(*unit, base, *offset)?;
             let (value, g, iv) = unit_at(*unit, d)?;
             date(value, g, Some(iv), anchoring)
+        }
+        Spec::QuarterRef { back } => {
+            // The quarter last mentioned, else the latest complete quarter
+            // (the current one in a future-tense sentence).
+            let from_story = ctx
+                .narrative
+                .and_then(|(iv, g)| (g == Granularity::Quarter).then_some(iv.start));
+            let (base, anchoring) = match (from_story, reference) {
+                (Some(d), _) => (d, Anchoring::Narrative),
+                (None, Some(r)) if ctx.tense == Tense::Future => (r, Anchoring::Publication),
+                (None, Some(r)) => (shift(Unit::Quarter, r, -1)?, Anchoring::Publication),
+                (None, None) => {
+                    let (v, g) = unit_placeholder(Unit::Quarter);
+                    return Some(unanchored(v, g));
+                }
+            };
+            let d = shift(Unit::Year, base, -i64::from(*back))?;
+            let (value, g, iv) = unit_at(Unit::Quarter, d)?;
+            date(value, g, Some(iv), anchoring)
+        }
+        Spec::YearEarlier => {
+            // The period last mentioned (a quarter, month or year), a year
+            // before; else the year before publication.
+            let (unit, base, anchoring) = match (ctx.narrative, reference) {
+                (Some((iv, Granularity::Quarter)), _) => {
+                    (Unit::Quarter, iv.start, Anchoring::Narrative)
+                }
+                (Some((iv, Granularity::Month)), _) => {
+                    (Unit::Month, iv.start, Anchoring::Narrative)
+                }
+                (Some((iv, Granularity::Year)), _) => (Unit::Year, iv.start, Anchoring::Narrative),
+                (_, Some(r)) => (Unit::Year, r, Anchoring::Publication),
+                (_, None) => return Some(unanchored("XXXX".into(), Granularity::Year)),
+            };
+            let d = shift(Unit::Year, base, -1)?;
+            let (value, g, iv) = unit_at(unit, d)?;
+            date(value, g, Some(iv), anchoring)
+        }
+        Spec::Movable(holiday) => {
+            let Some(r) = reference else {
+                return Some(unanchored("XXXX-XX-XX".into(), Granularity::Day));
+            };
+            let this_year = holiday.date(r.year())?;
+            let y = match ctx.sentence_year {
+                Some(y) if ctx.tense != Tense::Future && y < r.year() => y,
+                _ => choose_year(
+                    r,
+                    this_year.month(),
+                    this_year.month(),
+                    Some(this_year.day()),
+                    ctx.tense,
+                ),
+            };
+            let d = holiday.date(y)?;
+            date(
+                day_value(d),
+                Granularity::Day,
+                Some(interval(d, d)),
+                Anchoring::Publication,
+            )
+        }
+        Spec::Weekend => {
+            let Some(r) = reference else {
+                return Some(unanchored("XXXX-WXX-WE".into(), Granularity::Week));
+            };
+            // The weekend of the week before, of this week when it has begun,
+            // or the coming one in a future-tense sentence.
+            let dow = i64::from(r.weekday().num_days_from_monday());
+            let d = match ctx.tense {
+                Tense::Future => r,
+                _ if dow >= 5 => r,
+                _ => add_days(r, -7)?,
+            };
+            let (value, g, iv) = unit_at(Unit::Weekend, d)?;
+            date(value, g, Some(iv), Anchoring::Publication)
         }
         Spec::Clock { .. } => {
             // A clock time alone takes the day of the story, never a day

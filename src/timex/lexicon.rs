@@ -3,7 +3,7 @@
 
 /// Month names and their abbreviations, longest first so a regex alternation
 /// prefers "September" to "Sep".
-pub const MONTH_ALT: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept\.?|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+pub const MONTH_ALT: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:\.|\b))";
 
 pub const WEEKDAY_ALT: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)";
 
@@ -13,7 +13,7 @@ pub const PART_OF_DAY_ALT: &str = r"(?:morning|afternoon|evening|night)";
 
 /// Cardinal numbers as words or digits, as they appear in "two days ago" or
 /// "for 18 months".
-pub const NUMBER_ALT: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|a\s+few|few|several|couple\s+of|a\s+couple\s+of)";
+pub const NUMBER_ALT: &str = r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|a\s+few|few|several|couple\s+of|a\s+couple\s+of)";
 
 /// Month number (1–12) of a month name or abbreviation, any case, with or
 /// without a trailing period.
@@ -105,6 +105,11 @@ pub fn number_value(word: &str) -> Option<u32> {
     let w = w.to_ascii_lowercase();
     if let Ok(n) = w.parse::<u32>() {
         return Some(n);
+    }
+    // "twenty-four", "twenty four".
+    if let Some((tens, ones)) = w.split_once(['-', ' ']) {
+        let (t, o) = (number_value(tens)?, number_value(ones)?);
+        return (t >= 20 && t % 10 == 0 && t < 100 && o < 10).then_some(t + o);
     }
     let n = match w.as_str() {
         "a" | "an" | "one" => 1,

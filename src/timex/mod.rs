@@ -23,6 +23,14 @@ static REPORTED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
     .expect("valid regex")
 });
 
+/// A word before a date that makes it a schedule ("payable Jan. 2").
+static SCHEDULED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:payable|effective|due|expires?|expiring|matures?|maturing|of\s+record)\s+(?:on\s+)?$",
+    )
+    .expect("valid regex")
+});
+
 /// Finds and normalizes the time expressions in `text`, anchoring
 /// underspecified ones to `reference` (the publication date).
 ///
@@ -56,6 +64,15 @@ pub fn annotate_sentences(
         let tense = match cand.relation {
             // "since Sep. 12" starts before the report; "ago" is past by itself.
             Some(TimexMod::Since) => Tense::Past,
+            // "payable Jan. 2", "effective Feb. 1", "due March 3": a schedule,
+            // whatever the verbs around it ("declared a dividend payable …").
+            _ if SCHEDULED_BEFORE.is_match(
+                text.get(cand.start.saturating_sub(24)..cand.start)
+                    .unwrap_or(""),
+            ) =>
+            {
+                Tense::Future
+            }
             _ => tenses.tense_at(text, sentence.clone(), cand.start..cand.end),
         };
         let ctx = anchor::Context {
@@ -73,11 +90,23 @@ pub fn annotate_sentences(
         let interval = resolved
             .interval
             .map(|iv| anchor::narrow(iv, cand.position));
-        let kind = if cand.has_clock && resolved.kind == TimexKind::Date {
+        let mut kind = if cand.has_clock && resolved.kind == TimexKind::Date {
             TimexKind::Time
         } else {
             resolved.kind
         };
+        let mut resolved = resolved;
+        // TIMEX3 TIME values: the day plus the clock time ("2013-03-22T15:00")
+        // or the part of the day ("Friday afternoon" is "2013-03-22TAF").
+        if is_day_value(&resolved.value) {
+            if let Some((h, m)) = cand.clock {
+                resolved.value = format!("{}T{h:02}:{m:02}", resolved.value);
+                kind = TimexKind::Time;
+            } else if let Some(code) = cand.part_of_day {
+                resolved.value = format!("{}T{code}", resolved.value);
+                kind = TimexKind::Time;
+            }
+        }
         let is_date = matches!(resolved.kind, TimexKind::Date | TimexKind::Time);
         // "… state media reported Thursday" dates the report, not the story:
         // "earlier in the day" in the next sentence still means the day of
@@ -85,7 +114,13 @@ pub fn annotate_sentences(
         let report_date = text
             .get(cand.start.saturating_sub(40)..cand.start)
             .is_some_and(|before| REPORTED_BEFORE.is_match(before));
-        if is_date && !report_date {
+        // "the year-ago quarter" looks back without moving the story.
+        let looks_back = matches!(
+            cand.spec,
+            Spec::YearEarlier | Spec::QuarterRef { back: 1.. }
+        ) || matches!(cand.spec, Spec::Ago { .. } | Spec::Narrative { .. })
+            && resolved.granularity == Some(Granularity::Quarter);
+        if is_date && !report_date && !looks_back {
             if let (Some(iv), Some(g)) = (resolved.interval, resolved.granularity) {
                 narrative = Some((iv, g));
             }
@@ -116,6 +151,13 @@ pub fn annotate_sentences(
         });
     }
     out
+}
+
+/// `YYYY-MM-DD` or `XXXX-MM-DD`: a value a clock time or part of day can
+/// refine.
+fn is_day_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[8].is_ascii_digit() && b[9].is_ascii_digit()
 }
 
 /// The byte range of the sentence containing `pos` (the whole text if the
@@ -161,11 +203,13 @@ fn merge_adjacent(text: &str, cands: Vec<Candidate>) -> Vec<Candidate> {
                 prev.spec = cand.spec;
                 prev.relation = prev.relation.or(cand.relation);
                 prev.has_clock = true;
+                prev.part_of_day = cand.part_of_day;
                 continue;
             }
             if joinable && gap_l != "in" && dayish(&prev.spec) && clock(&cand.spec) {
                 prev.end = cand.end;
                 prev.has_clock = true;
+                prev.clock = cand.clock;
                 continue;
             }
             if let (Spec::Month { month: a, year: ya }, Spec::Month { month: b, year: yb }) =

@@ -24,7 +24,7 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static PAST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|ago|last|met|held|took|went|came|made|gave|saw|told|left|began|spoke|sent|said|wrote|flew|led|won|lost|paid|sought|brought|fought|signed|[a-z]{3,}ed)\b",
+        r"(?i)\b(?:was|were|had|did|has\s+been|have\s+been|ago|last|met|held|took|went|came|made|gave|saw|told|left|began|spoke|sent|said|wrote|flew|led|won|lost|paid|sought|brought|fought|signed|fell|rose|grew|became|fled|stood|kept|ran|sold|bought|built|caught|chose|drew|drove|found|knew|spent|struck|threw|broke|felt|heard|shot|sank|[a-z]{3,}ed)\b",
     )
     .expect("static regex")
 });

@@ -9,18 +9,19 @@ use super::scan::{
     before, glued_number, is_date_word, next_word, num, plausible_year, prev_word, re,
     starts_upper, valid_day,
 };
-use super::{day, year_ref, Spec, YearRef};
+use super::{day, lead_ref, year_ref, Spec, YearRef};
 use crate::timex::lexicon::{self, MONTH_ALT, WEEKDAY_ALT};
 
 const ORD: &str = r"(?:st|nd|rd|th)?";
 const DASH: &str = r"\s*(?:-|–|—|to|through|until|till)\s*";
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{4})(?:-(\d{2})-(\d{2})|/(\d{1,2})/(\d{1,2}))\b"));
 static DOTTED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"));
 static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:({WEEKDAY_ALT}),?\s+)?({MONTH_ALT})\s*(?:the\s+)?(\d{{1,2}}){ORD}\b(?:(?:{DASH}|\s+and\s+)(?:({MONTH_ALT})\s*)?(\d{{1,2}}){ORD}\b)?(?:,?\s+(\d{{4}})\b|\s+(this|last|next)\s+year\b)?"
+        r"(?i)\b(?:({WEEKDAY_ALT}),?\s+)?({MONTH_ALT})\.?\s*(?:the\s+)?(\d{{1,2}}){ORD}\b(?:(?:{DASH}|\s+and\s+)(?:({MONTH_ALT})\s*)?(\d{{1,2}}){ORD}\b)?(?:,?\s+(\d{{4}})\b|\s+(this|last|next)\s+year\b)?"
     ))
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -32,11 +33,13 @@ static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b({MONTH_ALT}),?\s+(?:of\s+)?(\d{{4}})\b")));
 static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:(this|last|next|past|coming)\s+)?({MONTH_ALT})(?:(?:\s+of)?\s+(this|last|next)\s+year\b)?"
+        r"(?i)\b(?:(this|last|next|past|coming)\s+)?({MONTH_ALT})(?:(?:\s+of)?\s+(this|last|next)\s+year\b|\s+of\s+the\s+(previous|preceding|following|same)\s+year\b)?"
     ))
 });
 static ON_THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:on|by|since|until|from|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b")
+    re(
+        r"(?i)\b(?:on|by|since|until|till|through|from|to|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b",
+    )
 });
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -48,10 +51,14 @@ static CENTURY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})\b"));
 
-/// `2023-07-27`.
+/// `2023-07-27`, `2024/03/05` (year first).
 pub(super) fn iso_dates(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
     for c in ISO_DATE.captures_iter(text) {
-        let (Some(y), Some(m), Some(d)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else {
+        let (Some(y), Some(m), Some(d)) = (
+            num(&c, 1),
+            num(&c, 2).or(num(&c, 4)),
+            num(&c, 3).or(num(&c, 5)),
+        ) else {
             continue;
         };
         let all = c.get(0).map(|m| m.range()).unwrap_or_default();
@@ -392,7 +399,14 @@ fn month_alone(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spe
         return;
     };
     let lead = c.get(1).map(|m| m.as_str());
-    let trail = c.get(3).map(|m| m.as_str());
+    // "October of the previous year" is one expression: last year's October.
+    let trail = c.get(3).map(|m| m.as_str()).or(c.get(4).map(|m| {
+        match m.as_str().to_ascii_lowercase().as_str() {
+            "previous" | "preceding" => "last",
+            "following" => "next",
+            _ => "this",
+        }
+    }));
     let has_context = lead.is_some() || trail.is_some();
     let after = text.get(mw.end()..).unwrap_or("");
     // Possessive of a name ("May's government") or a name followed by a
@@ -464,14 +478,24 @@ fn month_alone(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spe
     }
     // "June Carter", "May Day": a name unless a preposition makes it a month
     // ("in June Kim visited").
-    if next_is_name && trail.is_none() && !prev_is_context {
+    // Coordination does not license a name ("Hungary and Jan Kavan"), and an
+    // undotted abbreviation before a capitalized word is a first name.
+    let coordinated = matches!(prev_l.as_str(), "and" | "or");
+    let bare_abbrev = word.len() <= 4
+        && !word.ends_with('.')
+        && lexicon::month_number(word).is_some()
+        && !matches!(word.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+    if next_is_name && trail.is_none() && (!prev_is_context || coordinated || bare_abbrev) {
         return;
     }
     push(
         all.start(),
         all.end(),
         Spec::Month {
-            year: year_ref(None, trail.or(lead)),
+            year: match trail {
+                Some(_) => year_ref(None, trail),
+                None => lead_ref(lead),
+            },
             month,
         },
         2,

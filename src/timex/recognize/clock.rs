@@ -9,7 +9,7 @@ use super::Spec;
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:at|by|around|until|from)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b(?:at|by|around|until|from)\s+(\d{1,2}):(\d{2})\b|\b(noon|midnight)\b|\b([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|KST|MSK|JST|hrs|hours|local\s+time)\b",
+        r"(?i)\b(?:(?:at|by|around|until|from)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b(?:at|by|around|until|from)\s+(\d{1,2}):(\d{2})(?:\s*(?:GMT|UTC|KST|MSK|JST|EST|EDT|CET|BST|local\s+time))?\b|\b(noon|midnight)\b|\b([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|KST|MSK|JST|hrs|hours|local\s+time)\b|\b([01]?\d|2[0-3]):([0-5]\d)\s*(?:GMT|UTC|KST|MSK|JST|EST|EDT|CET|BST|hrs|local\s+time)\b",
     )
 });
 
@@ -39,10 +39,12 @@ pub(super) fn clock_times(text: &str, push: &mut impl FnMut(usize, usize, Spec, 
                 0
             };
             (h, 0, all.clone())
+        } else if let Some(h) = num(&c, 7) {
+            (h, num(&c, 8).unwrap_or(0), all.clone())
         } else {
             (
-                num(&c, 7).unwrap_or(99),
-                num(&c, 8).unwrap_or(0),
+                num(&c, 9).unwrap_or(99),
+                num(&c, 10).unwrap_or(0),
                 all.clone(),
             )
         };

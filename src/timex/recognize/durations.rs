@@ -11,7 +11,7 @@ use crate::timex::lexicon::{self, NUMBER_ALT};
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b({NUMBER_ALT}|\d+(?:\.\d+)?)(?:\s+|-)(hour|day|week|month|year|decade|century)s?(?:-(?:long|old))?\b"
+        r"(?i)\b((?:the\s+)?(?:(?:past|last|next|first|latest|previous|coming|final|following|initial|ensuing)\s+)?)({NUMBER_ALT}|\d+(?:\.\d+)?)(?:\s+|-)(hour|day|week|month|year|decade|century)s?(?:-(?:long|old))?\b"
     ))
 });
 /// A bare plural unit used as a vague duration: "within days", "weeks
@@ -26,13 +26,18 @@ static VAGUE_DURATION: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn durations(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
     for c in DURATION.captures_iter(text) {
         let all = c.get(0).map(|m| m.range()).unwrap_or_default();
-        let (Some(n), Some(u)) = (c.get(1), c.get(2)) else {
+        let (Some(n), Some(u)) = (c.get(2), c.get(3)) else {
             continue;
         };
+        let has_lead = c.get(1).is_some_and(|m| !m.as_str().is_empty());
+        // Ages are not time expressions in TimeML: "a 26-year-old", "52 years old".
+        if all_text_is_age(text, &c) {
+            continue;
+        }
         let raw = n.as_str().to_ascii_lowercase();
         // "a year" needs a duration word before it ("for a year"); otherwise it
         // is usually a rate ("twice a year") or a noun phrase.
-        if matches!(raw.as_str(), "a" | "an") {
+        if matches!(raw.as_str(), "a" | "an") && !has_lead {
             let prev = prev_word(text, all.start).to_ascii_lowercase();
             if !matches!(
                 prev.as_str(),
@@ -84,10 +89,23 @@ pub(super) fn durations(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8
             "week" => format!("P{amount}W"),
             "month" => format!("P{amount}M"),
             "year" => format!("P{amount}Y"),
-            "decade" => format!("P{amount}DE"),
-            _ => format!("P{amount}CE"),
+            // TimeML (and TimeBank) count decades and centuries in years.
+            "decade" => scaled(&amount, 10),
+            _ => scaled(&amount, 100),
         };
-        push(all.start, all.end, Spec::Duration(value), 4);
+        // "the [two-week] delay": the article goes with the noun.
+        let hyphenated = text
+            .get(n.end()..u.start())
+            .is_some_and(|g| g.contains('-'));
+        let bare_the = c
+            .get(1)
+            .is_some_and(|lead| lead.as_str().trim().eq_ignore_ascii_case("the"));
+        let start = if hyphenated && bare_the {
+            n.start()
+        } else {
+            all.start
+        };
+        push(start, all.end, Spec::Duration(value), 4);
     }
 }
 
@@ -117,9 +135,31 @@ pub(super) fn vague_durations(text: &str, push: &mut impl FnMut(usize, usize, Sp
             "weeks" => "W",
             "months" => "M",
             "years" => "Y",
-            _ => "DE",
+            _ => "Y",
         };
         let end = c.get(3).map(|m| m.end()).unwrap_or(u.end());
         push(u.start(), end, Spec::Duration(format!("PX{letter}")), 4);
+    }
+}
+
+/// "26-year-old", "the 50-year-old alliance", "52 years old", "a 3-month-old".
+fn all_text_is_age(text: &str, c: &regex::Captures) -> bool {
+    let Some(all) = c.get(0) else {
+        return false;
+    };
+    let span = all.as_str().to_ascii_lowercase();
+    if span.ends_with("-old") {
+        return true;
+    }
+    let rest = text.get(all.end()..).unwrap_or("").to_ascii_lowercase();
+    rest.trim_start().starts_with("old") && !rest.trim_start().starts_with("older")
+        || rest.starts_with("-old")
+}
+
+/// `P{n×factor}Y`, or `PXY` for an unknown amount.
+fn scaled(amount: &str, factor: u32) -> String {
+    match amount.parse::<u32>() {
+        Ok(n) => format!("P{}Y", n.saturating_mul(factor)),
+        Err(_) => "PXY".to_string(),
     }
 }

@@ -1,11 +1,20 @@
-//! Fixed-date holidays ("Victory Day", "the Day of the Sun").
+//! Holidays: fixed-date ones ("Victory Day", "the Day of the Sun") and
+//! movable ones whose date the calendar computes (Easter, Thanksgiving).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::scan::re;
-use super::{day, Spec, YearRef};
+use super::{day, Movable, Spec, YearRef};
+
+/// Movable holidays computable from the Gregorian calendar. (Lunar New Year,
+/// Nowruz and Eid need astronomical or lunar tables and are not included.)
+static MOVABLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(Easter(?:\s+Sunday|\s+Day)?)|(Good\s+Friday)|(Easter\s+Monday)|(Thanksgiving(?:\s+Day)?))\b",
+    )
+});
 
 /// Fixed-date holidays common in Russia–DPRK news.
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,4 +66,52 @@ pub(super) fn holidays(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)
             1,
         );
     }
+}
+
+/// "Easter", "Good Friday", "Thanksgiving Day": the day in the year chosen
+/// like a month and day's.
+pub(super) fn movable_holidays(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    for c in MOVABLE.captures_iter(text) {
+        let Some(all) = c.get(0) else {
+            continue;
+        };
+        // "Easter week", "Easter eggs": the word modifies another noun
+        // unless it is the day itself.
+        let next = super::scan::next_word(text, all.end()).to_ascii_lowercase();
+        if matches!(
+            next.as_str(),
+            "week" | "weekend" | "season" | "holiday" | "holidays"
+        ) {
+            continue;
+        }
+        let holiday = if c.get(1).is_some() {
+            Movable::Easter
+        } else if c.get(2).is_some() {
+            Movable::GoodFriday
+        } else if c.get(3).is_some() {
+            Movable::EasterMonday
+        } else {
+            Movable::Thanksgiving
+        };
+        push(all.start(), all.end(), Spec::Movable(holiday), 1);
+    }
+}
+
+/// Gregorian Easter Sunday (the anonymous Gregorian algorithm) as (month, day).
+pub fn easter(year: i32) -> (u32, u32) {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    (month as u32, day as u32)
 }

@@ -12,7 +12,7 @@ use crate::corpus::TimexMod;
 /// Positional modifiers that are part of the expression ("early October").
 static POSITION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b((?:the\s+)?(?:early|late|mid)|the\s+middle\s+of|middle\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+end\s+of|end\s+of|the\s+close\s+of|the\s+turn\s+of|around|about|approximately|circa|roughly|some)(?:\s+|-)$",
+        r"(?i)\b((?:the\s+)?(?:early|late|mid)|the\s+middle\s+of|middle\s+of|the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of|the\s+end\s+of|end\s+of|the\s+close\s+of|the\s+turn\s+of|around|about|approximately|circa|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|up\s+to|no\s+more\s+than|within)(?:\s+|-)$",
     )
 });
 /// Prepositions that relate the expression to a range ("since Sep. 12").
@@ -38,14 +38,32 @@ pub(super) fn attach_modifiers(text: &str, cands: &mut [Candidate]) {
                     .get(1)
                     .map(|x| x.as_str().to_ascii_lowercase())
                     .unwrap_or_default();
-                if matches!(
-                    w.as_str(),
-                    "around" | "about" | "approximately" | "circa" | "roughly" | "some"
-                ) {
+                let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+                // TimeML puts the quantifier in the duration's extent:
+                // "[more than four hours]", "[nearly two years]".
+                let quantifier = match w.as_str() {
+                    "around" | "about" | "approximately" | "circa" | "roughly" | "some" => {
+                        Some(TimexMod::Approx)
+                    }
+                    "more than" | "over" => Some(TimexMod::MoreThan),
+                    "nearly" | "almost" | "less than" | "under" => Some(TimexMod::LessThan),
+                    "up to" | "no more than" | "within" => Some(TimexMod::EqualOrLess),
+                    "at least" => Some(TimexMod::EqualOrMore),
+                    _ => None,
+                };
+                let is_duration = matches!(c.spec, Spec::Duration(_));
+                // "over the last 24 hours" is during them, not more than them.
+                let determined = text
+                    .get(c.start..)
+                    .is_some_and(|s| s.len() > 4 && s[..4].eq_ignore_ascii_case("the "));
+                let quantifier = quantifier.filter(|q| {
+                    !(determined && matches!(q, TimexMod::MoreThan | TimexMod::EqualOrLess))
+                });
+                if let Some(q) = quantifier.filter(|q| is_duration || *q == TimexMod::Approx) {
                     let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
                     if start >= prev_end {
                         c.start = start;
-                        c.position = Some(TimexMod::Approx);
+                        c.position = Some(q);
                     }
                 }
             }
@@ -69,12 +87,38 @@ pub(super) fn attach_modifiers(text: &str, cands: &mut [Candidate]) {
                     "early" | "start of" | "beginning of" => Some(TimexMod::Start),
                     "mid" | "middle of" => Some(TimexMod::Mid),
                     "late" | "end of" | "close of" | "turn of" => Some(TimexMod::End),
-                    _ => Some(TimexMod::Approx),
+                    "around" | "about" | "approximately" | "circa" | "roughly" | "some" => {
+                        Some(TimexMod::Approx)
+                    }
+                    // Quantifiers ("over", "within") belong to durations only.
+                    _ => None,
                 };
                 let start = window_start + m.get(0).map(|x| x.start()).unwrap_or(window.len());
                 // "late" before a relative-day word is an adverb ("arrived late
                 // yesterday" still dates to yesterday).
-                if start >= prev_end && !matches!(c.spec, Spec::Narrative { .. }) {
+                // "get around Wednesday's ruling": a phrasal verb, not "about".
+                let phrasal = position == Some(TimexMod::Approx)
+                    && matches!(
+                        super::scan::prev_word(text, start)
+                            .to_ascii_lowercase()
+                            .as_str(),
+                        "get"
+                            | "got"
+                            | "getting"
+                            | "go"
+                            | "went"
+                            | "come"
+                            | "came"
+                            | "turn"
+                            | "turned"
+                            | "work"
+                            | "worked"
+                    );
+                if position.is_some()
+                    && !phrasal
+                    && start >= prev_end
+                    && !matches!(c.spec, Spec::Narrative { .. })
+                {
                     c.start = start;
                     c.position = position;
                 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::scan::{is_date_word, is_sentence_start, next_word, prev_word, re, starts_upper};
+use super::scan::{is_sentence_start, next_word, prev_word, re, starts_upper};
 use super::{Candidate, Portion, Spec, Unit, WeekdayShift};
 use crate::corpus::TimexMod;
 use crate::timex::lexicon::{self, NUMBER_ALT, PART_OF_DAY_ALT};
@@ -26,6 +26,7 @@ static RELATIVE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(earlier|later)\s+(?:in\s+)?)?(this\s+past|this\s+coming|this|last|next|past|coming|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+current)\s+(week|weekend|month|quarter|year|decade)\b",
     )
 });
+static THE_WEEKEND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bthe\s+weekend\b"));
 static PORTION_OF_THE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(earlier|later)\s+in|(?:the\s+)?(?:(end|start|beginning|middle|close|rest|remainder|turn)\s+of))\s+the\s+(day|week|month|year|decade)\b",
@@ -53,11 +54,34 @@ pub(super) fn weekdays(text: &str, extra: &mut Vec<(Candidate, u8)>) {
         }
         // "Black Friday", "Bloody Sunday", "Good Friday": names, not dates.
         let prev = prev_word(text, all.start());
-        if c.get(1).is_none()
-            && starts_upper(prev)
-            && !is_sentence_start(text, all.start())
-            && !is_date_word(prev)
-        {
+        // Any other capitalized word before is a subject or an adverb
+        // ("The World Court Friday rejected", "Earlier Friday").
+        let name_prefix = matches!(
+            prev.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_ascii_lowercase()
+                .as_str(),
+            "black"
+                | "bloody"
+                | "good"
+                | "holy"
+                | "cyber"
+                | "casual"
+                | "ash"
+                | "palm"
+                | "easter"
+                | "super"
+                | "man"
+                | "girl"
+                | "maundy"
+                | "whit"
+                | "low"
+                | "shrove"
+                | "fat"
+                | "great"
+                | "freaky"
+                | "thank"
+        );
+        if c.get(1).is_none() && starts_upper(prev) && name_prefix {
             continue;
         }
         let Some(weekday) = lexicon::weekday_number(w.as_str()) else {
@@ -67,7 +91,15 @@ pub(super) fn weekdays(text: &str, extra: &mut Vec<(Candidate, u8)>) {
             Some(s) if s == "last" || s == "past" => WeekdayShift::Last,
             Some(s) if s == "next" || s == "coming" => WeekdayShift::Next,
             Some(_) => WeekdayShift::This,
-            None => WeekdayShift::Tense,
+            None => match week_after(text, all.end()) {
+                Some(w) => WeekdayShift::OfWeek(w),
+                None if text[all.end()..].starts_with("'s")
+                    || text[all.end()..].starts_with("\u{2019}s") =>
+                {
+                    WeekdayShift::Possessive
+                }
+                None => WeekdayShift::Tense,
+            },
         };
         let part = c.get(3).and_then(|p| lexicon::part_of_day_code(p.as_str()));
         extra.push((
@@ -79,9 +111,32 @@ pub(super) fn weekdays(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: part,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
+    }
+}
+
+static OF_WEEK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\s+(?:to|through|and|or|-|–)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+(?:of\s+)?(last|next|this)\s+week\b",
+    )
+});
+
+/// The week a weekday belongs to when the text names it right after
+/// ("Thursday of last week", "Monday to Thursday of last week"): -1, 0, +1.
+fn week_after(text: &str, end: usize) -> Option<i64> {
+    let rest = text.get(end..)?;
+    let mut cut = rest.len().min(48);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let c = OF_WEEK.captures(&rest[..cut])?;
+    match c.get(1)?.as_str().to_ascii_lowercase().as_str() {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => Some(0),
     }
 }
 
@@ -91,6 +146,13 @@ pub(super) fn relative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
         let (Some(all), Some(word)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        // "Russia Today", "USA Today": a capitalized name, not the day.
+        if starts_upper(word.as_str())
+            && !is_sentence_start(text, all.start())
+            && starts_upper(prev_word(text, all.start()))
+        {
+            continue;
+        }
         let w = word.as_str().to_ascii_lowercase();
         let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
         let (offset, part) = match w.as_str() {
@@ -119,6 +181,7 @@ pub(super) fn relative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: part,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
@@ -129,6 +192,14 @@ pub(super) fn relative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
 pub(super) fn relative_units(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
     for c in RELATIVE_UNIT.captures_iter(text) {
         relative_unit(text, &c, push);
+    }
+    for m in THE_WEEKEND.find_iter(text) {
+        // "the weekend of March 3" is that date's; "the weekend's rally" is
+        // still the weekend.
+        if next_word(text, m.end()).eq_ignore_ascii_case("of") {
+            continue;
+        }
+        push(m.start(), m.end(), Spec::Weekend, 3);
     }
 }
 
@@ -178,6 +249,7 @@ pub(super) fn portions(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: None,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
@@ -251,6 +323,7 @@ pub(super) fn narrative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
                 relation: None,
                 part_of_day: part,
                 has_clock: false,
+                clock: None,
             },
             2,
         ));
@@ -288,20 +361,31 @@ fn relative_unit(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, S
         Some(_) => Portion::Later,
         None => Portion::Whole,
     };
+    // "This Week", "Next Month" in title case mid-sentence: a programme or
+    // publication name.
+    if starts_upper(dw.as_str())
+        && starts_upper(uw.as_str())
+        && !is_sentence_start(text, all.start())
+    {
+        return;
+    }
     let prev = prev_word(text, all.start()).to_ascii_lowercase();
     // "the past year", "over the last week": a duration, not a date.
-    if (det == "past" || det == "last") && prev == "the" {
+    if (det == "past" || det == "last") && prev == "the" && c.get(1).is_none() {
         let value = match unit {
             Unit::Day => "P1D",
             Unit::Week | Unit::Weekend => "P1W",
             Unit::Month => "P1M",
             Unit::Quarter => "P1Q",
             Unit::Year => "P1Y",
-            Unit::Decade => "P1DE",
+            Unit::Decade => "P10Y",
         };
-        push(all.start(), all.end(), Spec::Duration(value.to_string()), 2);
+        // The article belongs to the duration: "the past year".
+        let start = text[..all.start()].trim_end().len().saturating_sub(3);
+        push(start, all.end(), Spec::Duration(value.to_string()), 2);
         return;
     }
+    let start = all.start();
     let follower = next_word(text, all.end()).to_ascii_lowercase();
     let spec = match det.as_str() {
         "this" | "the current" => Spec::RelativeUnit {
@@ -329,5 +413,5 @@ fn relative_unit(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, S
             Spec::Narrative { unit, offset: 0 }
         }
     };
-    push(all.start(), all.end(), spec, 2);
+    push(start, all.end(), spec, 2);
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::scan::{before, next_word, num, plausible_year, prev_word, re};
-use super::{year_ref, Spec, YearRef};
+use super::{lead_ref, year_ref, Spec, YearRef};
 use crate::timex::lexicon::{self, SEASON_ALT};
 
 static SEASON: LazyLock<Regex> = LazyLock::new(|| {
@@ -16,9 +16,18 @@ static SEASON: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:([QH])([1-4])|(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(quarter|half))(?:(?:\s+of)?\s+(?:(\d{4})\b|(this|last|next)\s+year\b|(the\s+year)\b)|\s+(\d{4})\b)?",
+        r"(?i)\b(?:([QH])([1-4])\b|(?:the\s+)?(?:(this|last|next)\s+year's\s+|(\d{4})\s+)?(?:(?:fiscal|(year-earlier|year-ago)|comparable|latest)[-\s]+)*(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]+(quarter|half)\b)(?:(?:\s+of)?\s+(?:(?:fiscal\s+)?(\d{4})\b|(this|last|next)\s+year\b|(the\s+year)\b)|\s+(\d{4})\b)?",
     )
 });
+/// "the quarter", "the latest quarter", "the year-ago quarter", "the
+/// year-earlier period", and "year-earlier" alone as an adjective.
+static QUARTER_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(the\s+(?:(?:latest|same|comparable|just-ended|recent)\s+)*(?:(year-earlier|year-ago|prior-year|year-before|previous-year)\s+)?)(quarter|period)|(year-earlier|year-ago))\b",
+    )
+});
+/// "fiscal 1989", "fiscal year 1990": the year.
+static FISCAL_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bfiscal(?:\s+year)?\s+(\d{4})\b"));
 static YEAR_QUARTER: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})\s*[-/]?\s*([QH])([1-4])\b"));
 
 /// "summer", "last winter", "the spring of 2023".
@@ -32,6 +41,37 @@ pub(super) fn seasons(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8))
 pub(super) fn quarters(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
     for c in QUARTER.captures_iter(text) {
         quarter(text, &c, push);
+    }
+}
+
+/// "the quarter", "the year-ago quarter", "year-earlier".
+pub(super) fn quarter_refs(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
+    for c in QUARTER_REF.captures_iter(text) {
+        let all = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if c.get(4).is_some() {
+            // "year-earlier" alone: "year-earlier profit".
+            push(all.start, all.end, Spec::YearEarlier, 3);
+            continue;
+        }
+        let back = i32::from(c.get(2).is_some());
+        let is_period = c
+            .get(3)
+            .is_some_and(|m| m.as_str().eq_ignore_ascii_case("period"));
+        // "the period" alone is too vague; "the year-earlier period" is the
+        // period last mentioned, a year back.
+        if is_period {
+            if back == 1 {
+                push(all.start, all.end, Spec::YearEarlier, 3);
+            }
+            continue;
+        }
+        push(all.start, all.end, Spec::QuarterRef { back }, 3);
+    }
+    for c in FISCAL_YEAR.captures_iter(text) {
+        let all = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if let Some(y) = num(&c, 1).map(|y| y as i32).filter(|y| plausible_year(*y)) {
+            push(all.start, all.end, Spec::Year(y), 1);
+        }
     }
 }
 
@@ -125,7 +165,11 @@ fn season(text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, u8
             return;
         }
     }
-    let year = year_ref(abs, rel.or(lead));
+    let year = if abs.is_some() || rel.is_some() {
+        year_ref(abs, rel)
+    } else {
+        lead_ref(lead)
+    };
     // "in the summer of 2023": the article belongs to the expression.
     let start = if prev == "the" && lead.is_none() {
         all.start() - before(text, all.start(), 4).len()
@@ -150,7 +194,7 @@ fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, 
     let (kind_is_quarter, n) = if let (Some(k), Some(n)) = (c.get(1), num(c, 2)) {
         (k.as_str().eq_ignore_ascii_case("q"), n)
     } else {
-        let (Some(o), Some(k)) = (c.get(3), c.get(4)) else {
+        let (Some(o), Some(k)) = (c.get(6), c.get(7)) else {
             return;
         };
         let Some(n) = lexicon::ordinal_value(o.as_str()) else {
@@ -160,12 +204,16 @@ fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, 
         let n = if !is_q && n == 4 { 2 } else { n };
         (is_q, n)
     };
+    // Group 4: a year before ("the 1988 third quarter"); 8 and 11 after.
     let abs = c
-        .get(5)
+        .get(4)
         .or(c.get(8))
-        .and_then(|y| y.as_str().parse::<i32>().ok());
-    let rel = c.get(6).map(|m| m.as_str());
-    let the_year = c.get(7).is_some();
+        .or(c.get(11))
+        .and_then(|y| y.as_str().parse::<i32>().ok())
+        .filter(|y| plausible_year(*y));
+    let rel = c.get(3).or(c.get(9)).map(|m| m.as_str());
+    let the_year = c.get(10).is_some();
+    let year_ago = c.get(5).is_some();
     if abs.is_none() && rel.is_none() && !the_year {
         // "the first half of the match": without a year a half is not a
         // date, but "the fourth quarter" is one in news prose.
@@ -175,13 +223,12 @@ fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, 
     }
     let year = if the_year {
         YearRef::Relative(0)
-    } else {
+    } else if abs.is_some() || rel.is_some() {
         year_ref(abs, rel)
-    };
-    let year = if abs.is_none() && rel.is_none() && !the_year {
-        YearRef::Undefined
+    } else if year_ago {
+        YearRef::Relative(-1)
     } else {
-        year
+        YearRef::Undefined
     };
     let spec = if kind_is_quarter {
         Spec::Quarter { year, quarter: n }
@@ -190,5 +237,14 @@ fn quarter(_text: &str, c: &Captures, push: &mut impl FnMut(usize, usize, Spec, 
     } else {
         return;
     };
-    push(all.start(), all.end(), spec, 1);
+    // A hyphenated adjective leaves its article to the noun: "the
+    // [third-quarter] loss".
+    let s = all.as_str();
+    let hyphenated = s.contains("-quarter") || s.contains("-half");
+    let start = if hyphenated && s.len() > 4 && s[..4].eq_ignore_ascii_case("the ") {
+        all.start() + 4 + (s[4..].len() - s[4..].trim_start().len())
+    } else {
+        all.start()
+    };
+    push(start, all.end(), spec, 1);
 }

@@ -10,7 +10,7 @@ use crate::timex::lexicon::{self, WEEKDAY_ALT};
 
 static SET: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)\b(?:(every|each)\s+(other\s+|two\s+|three\s+|four\s+|five\s+|\d{{1,2}}\s+)?(days?|weeks?|months?|years?|morning|evening|night|summer|winter|spring|autumn|{WEEKDAY_ALT})|(annually|yearly)|(once|twice|three\s+times)\s+a\s+(day|week|month|year))\b"
+        r"(?i)\b(?:(every|each)\s+(other\s+|two\s+|three\s+|four\s+|five\s+|\d{{1,2}}\s+)?(days?|weeks?|months?|years?|morning|evening|night|summer|winter|spring|autumn|{WEEKDAY_ALT})|(annually|yearly)|(once|twice|three\s+times)\s+a\s+(day|week|month|year)|(daily|weekly|monthly|hourly))\b"
     ))
 });
 
@@ -18,6 +18,23 @@ static SET: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn sets(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
     for c in SET.captures_iter(text) {
         let all = c.get(0).map(|m| m.range()).unwrap_or_default();
+        if let Some(w) = c.get(7) {
+            // "Daily Mail", "Weekly Standard": a title, not a rate.
+            if w.as_str().starts_with(|ch: char| ch.is_uppercase())
+                && !super::scan::is_sentence_start(text, w.start())
+            {
+                continue;
+            }
+            let value = match w.as_str().to_ascii_lowercase().as_str() {
+                "daily" => "P1D",
+                "weekly" => "P1W",
+                "monthly" => "P1M",
+                "hourly" => "PT1H",
+                _ => "P3M",
+            };
+            push(all.start, all.end, Spec::Set(value.to_string()), 1);
+            continue;
+        }
         let value = if let Some(u) = c.get(3) {
             let n = match c.get(2).map(|m| m.as_str().trim().to_ascii_lowercase()) {
                 Some(w) if w == "other" => 2,
