@@ -30,6 +30,18 @@ pub struct SiteConfig {
     /// Folders (relative to the project root) holding raw-text articles.
     #[serde(default = "default_sources")]
     pub sources: Vec<PathBuf>,
+    /// How many items a page of a long list shows (articles, events,
+    /// people, mentions …); the rest go to pages 2, 3 …. `0` puts every
+    /// list on one page.
+    #[serde(default = "default_paginate")]
+    pub paginate: usize,
+}
+
+/// The default of [`SiteConfig::paginate`].
+pub const DEFAULT_PAGINATE: usize = 50;
+
+fn default_paginate() -> usize {
+    DEFAULT_PAGINATE
 }
 
 fn default_language() -> String {
@@ -49,6 +61,7 @@ impl Default for SiteConfig {
             language: default_language(),
             period: Period::default(),
             sources: default_sources(),
+            paginate: DEFAULT_PAGINATE,
         }
     }
 }

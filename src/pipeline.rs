@@ -257,13 +257,18 @@ fn build_stages(
         staging.put(&file.path, &file.contents)?;
         files += 1;
     }
+    let (statics, static_warnings) = ingest::static_files(root)?;
+    files += staging.copy_static(&statics, render::DEFAULT_FAVICON)?;
     progress.stage(Stage::Writing, None, &format!("finishing {files} files"));
     staging.commit()?;
+    let mut diagnostics = analysis.diagnostics;
+    diagnostics.extend(static_warnings);
+    diagnostics::sort(&mut diagnostics);
     Ok(BuildReport {
         articles: analysis.articles.len(),
         actors: analysis.registry.actors.len(),
         events: analysis.events.len(),
         files,
-        diagnostics: analysis.diagnostics,
+        diagnostics,
     })
 }

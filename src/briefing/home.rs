@@ -25,6 +25,7 @@ pub(super) fn build_outlets(
                 .clone()
                 .unwrap_or_else(|| "Unknown outlet".to_string()),
             anchor,
+            url: urls::outlet_url(a.article.outlet.as_deref()),
             articles: Vec::new(),
         });
         if let Some(r) = refs.get(a.article.id.as_str()) {

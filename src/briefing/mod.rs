@@ -24,6 +24,7 @@ mod home;
 mod labels;
 mod pages;
 mod related;
+mod tags;
 mod timeline;
 pub mod urls;
 
@@ -69,6 +70,11 @@ pub struct Site {
     pub outlets: Vec<Outlet>,
     /// Periodic briefings, oldest first.
     pub briefings: Vec<briefings::BriefingPage>,
+    /// Tag pages, by file name.
+    pub tags: Vec<TagPage>,
+    /// Items per page of a long list (`paginate` in `site.yaml`; 0: all
+    /// on one page).
+    pub paginate: usize,
     pub export: Export,
 }
 
@@ -233,13 +239,20 @@ pub fn build(analysis: &Analysis) -> Site {
                 .get(id)
                 .into_iter()
                 .flatten()
-                .map(|(text, (count, arts))| Spelling {
-                    text: text.to_string(),
-                    count: *count,
-                    articles: arts
+                .map(|(text, (count, arts))| {
+                    let mut list: Vec<ArticleRef> = arts
                         .iter()
                         .filter_map(|a| article_refs.get(a).cloned())
-                        .collect(),
+                        .collect();
+                    sort_articles_newest_first(&mut list);
+                    let more_articles = list.len().saturating_sub(SPELLING_SOURCES);
+                    list.truncate(SPELLING_SOURCES);
+                    Spelling {
+                        text: text.to_string(),
+                        count: *count,
+                        articles: list,
+                        more_articles,
+                    }
                 })
                 .collect();
             spelling_list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
@@ -378,7 +391,8 @@ pub fn build(analysis: &Analysis) -> Site {
                 published_evidence: a.published_evidence.clone(),
                 language: a.article.language.clone(),
                 translated_from: a.article.translated_from.clone(),
-                tags: a.article.tags.clone(),
+                outlet_url: urls::outlet_url(a.article.outlet.as_deref()),
+                tags: tags::tag_refs(&a.article.tags),
                 body: annotated_body(a, analysis),
                 lead: first_words(&a.article.text, LEAD_WORDS),
                 events: refs_of(&evs),
@@ -390,6 +404,7 @@ pub fn build(analysis: &Analysis) -> Site {
 
     let timeline = build_timeline(&ordered);
     let outlets = build_outlets(&analysis.articles, &article_refs);
+    let tags = tags::build_tags(&analysis.articles, &article_refs);
     let mut home = build_home(
         analysis,
         &ordered,
@@ -414,6 +429,8 @@ pub fn build(analysis: &Analysis) -> Site {
         timeline,
         outlets,
         briefings,
+        tags,
+        paginate: analysis.config.paginate,
         export: export::build(analysis),
     }
 }

@@ -6,6 +6,7 @@
 mod decode;
 pub mod fields;
 pub mod raw;
+pub mod statics;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ use crate::markup::markdown;
 pub(crate) use decode::decode;
 use decode::utf8_text;
 use fields::{FieldError, Fields, KeyLine};
+pub use statics::{static_files, StaticFile, STATIC_DIR};
 
 /// Everything ingest produced: the articles, sorted by id, and findings.
 #[derive(Debug, Default)]
