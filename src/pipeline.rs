@@ -105,6 +105,8 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
     );
     let (notes, mut note_diagnostics) = notes::load(root, &config, &kb, &targets);
     diagnostics.append(&mut note_diagnostics);
+    let (pages, mut page_diagnostics) = ingest::load_pages(root);
+    diagnostics.append(&mut page_diagnostics);
 
     // Pages only for the actors this corpus names (and what they link to).
     let mut registry = registry;
@@ -137,6 +139,7 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
         registry,
         events,
         notes,
+        pages,
         diagnostics,
     })
 }

@@ -72,6 +72,8 @@ pub struct Site {
     pub briefings: Vec<briefings::BriefingPage>,
     /// Tag pages, by file name.
     pub tags: Vec<TagPage>,
+    /// Standalone pages, in navigation order.
+    pub pages: Vec<StandalonePage>,
     /// Items per page of a long list (`paginate` in `site.yaml`; 0: all
     /// on one page).
     pub paginate: usize,
@@ -430,6 +432,18 @@ pub fn build(analysis: &Analysis) -> Site {
         outlets,
         briefings,
         tags,
+        pages: analysis
+            .pages
+            .iter()
+            .map(|p| StandalonePage {
+                title: p.title.clone(),
+                url: urls::page_url(&p.stem),
+                source_path: p.path.clone(),
+                // Pages live in `pages/`, one folder below the root; their
+                // Markdown links are the author's and kept as written.
+                body: crate::markup::markdown::render_annotated(&p.body, &[]),
+            })
+            .collect(),
         paginate: analysis.config.paginate,
         export: export::build(analysis),
     }

@@ -123,6 +123,17 @@ pub struct Spelling {
 /// How many articles a spelling of a name lists as its sources.
 pub const SPELLING_SOURCES: usize = 10;
 
+/// A standalone page from `content/pages/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandalonePage {
+    pub title: String,
+    pub url: String,
+    /// Where it came from, `content/pages/about.md`.
+    pub source_path: String,
+    /// The Markdown body as HTML; templates mark it safe.
+    pub body: String,
+}
+
 /// A tag as an article page links it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TagRef {

@@ -46,6 +46,11 @@ pub fn paged_url(url: &str, number: usize) -> String {
     format!("{stem}.page-{number}.html")
 }
 
+/// A standalone page (`content/pages/about.md` → `pages/about.html`).
+pub fn page_url(stem: &str) -> String {
+    format!("pages/{}.html", file_stem(stem))
+}
+
 /// An outlet's page, from its name (`None`: the outlet is unknown).
 pub fn outlet_url(outlet: Option<&str>) -> String {
     format!("sources/{}.html", listed_stem(outlet.unwrap_or("unknown")))

@@ -5,6 +5,7 @@
 
 mod decode;
 pub mod fields;
+pub mod pages;
 pub mod raw;
 pub mod statics;
 
@@ -19,6 +20,7 @@ use crate::markup::markdown;
 pub(crate) use decode::decode;
 use decode::utf8_text;
 use fields::{FieldError, Fields, KeyLine};
+pub use pages::{load_pages, PAGES_DIR};
 pub use statics::{static_files, StaticFile, STATIC_DIR};
 
 /// Everything ingest produced: the articles, sorted by id, and findings.

@@ -337,6 +337,18 @@ pub(super) fn page_jobs<'a>(
             BRIEFING_LISTS,
         ));
     }
+    for p in &site.pages {
+        jobs.push(PageJob {
+            path: p.url.clone(),
+            template: "page.html",
+            title: p.title.clone(),
+            section: "page",
+            description: format!("{}: {}", site.title, p.title),
+            og_type: "website",
+            page: PageValue::Lazy(Box::new(move || v(p))),
+            lists: &[],
+        });
+    }
     for o in &site.outlets {
         jobs.push(PageJob {
             path: o.url.clone(),

@@ -60,6 +60,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("outlet.html", include_str!("../../templates/outlet.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
     ("tags.html", include_str!("../../templates/tags.html")),
+    ("page.html", include_str!("../../templates/page.html")),
 ];
 
 /// Copied to `assets/style.css` as is (not a template, so CSS braces never
@@ -258,6 +259,15 @@ struct SiteMeta<'a> {
     counts: &'a crate::briefing::Counts,
     /// How many tag pages there are.
     tags: usize,
+    /// The standalone pages the navigation links (title, url).
+    pages: Vec<NavLink<'a>>,
+}
+
+/// A link of the main navigation.
+#[derive(Debug, Serialize)]
+struct NavLink<'a> {
+    title: &'a str,
+    url: &'a str,
 }
 
 /// The 404 page (see [`urls::NOT_FOUND`]).
@@ -329,6 +339,14 @@ where
         language: &site.language,
         counts: &site.home.counts,
         tags: site.tags.len(),
+        pages: site
+            .pages
+            .iter()
+            .map(|p| NavLink {
+                title: &p.title,
+                url: &p.url,
+            })
+            .collect(),
     };
     let base = {
         let mut c = Context::new();
