@@ -132,6 +132,8 @@ pub fn analyse_with(root: &Path, progress: &dyn Progress) -> Result<Analysis, Bu
     registry.retain_referenced(referenced);
 
     diagnostics.extend(base_url_diagnostic(&config));
+    diagnostics.extend(config_field_diagnostics(&config));
+    diagnostics.extend(ingest::unknown::unknown_content(root, &config));
     diagnostics::sort(&mut diagnostics);
     Ok(Analysis {
         config,
@@ -165,6 +167,33 @@ fn base_url_diagnostic(config: &SiteConfig) -> Option<Diagnostic> {
         ),
         Some(_) => None,
     }
+}
+
+/// Unknown fields of `site.yaml` are warnings (the rest of the file is
+/// used), with the known field they are closest to.
+fn config_field_diagnostics(config: &SiteConfig) -> Vec<Diagnostic> {
+    config
+        .unknown_fields
+        .iter()
+        .map(|f| {
+            let hint = f
+                .closest
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
+            let d = Diagnostic::warning(
+                "unknown-field",
+                format!(
+                    "unknown field `{}` in the site settings; it is ignored{hint}",
+                    f.key
+                ),
+            )
+            .in_file("content/site.yaml");
+            match f.line {
+                Some(l) => d.at_line(l),
+                None => d,
+            }
+        })
+        .collect()
 }
 
 fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {

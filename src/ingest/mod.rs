@@ -8,6 +8,7 @@ pub mod fields;
 pub mod pages;
 pub mod raw;
 pub mod statics;
+pub mod unknown;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
