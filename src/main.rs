@@ -59,7 +59,8 @@ enum Command {
                       .dossier-site marker); the project folder, a folder above it, and \
                       content/, templates/ and the source folders are always refused. \
                       Warnings are printed; \
-                      errors in the content stop the build (see `dossier check`). On a \
+                      errors in the content stop the build (see `dossier check`), unless \
+                      --keep-going turns them into warnings. On a \
                       terminal a progress bar shows the stages; it stays off when stderr is \
                       not a terminal, when the CI variable is set, and with --quiet.",
         after_help = "Examples:\n  \
@@ -78,6 +79,10 @@ enum Command {
         /// Print how long each stage took (to stderr), even with --quiet.
         #[arg(long)]
         timings: bool,
+        /// Build even when the content has errors (what `dossier check` calls
+        /// an error), reporting them as warnings.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Report problems in the content without writing anything.
     #[command(
@@ -230,10 +235,14 @@ fn main() -> ExitCode {
             root,
             output,
             timings,
+            keep_going,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             let reporter = Reporter::new(wants_progress_bar(quiet));
-            let result = dossier::build_with(&root, &output, &reporter);
+            let options = dossier::BuildOptions {
+                errors_as_warnings: keep_going,
+            };
+            let result = dossier::build_with_options(&root, &output, &reporter, options);
             if timings {
                 for (stage, took) in reporter.timings() {
                     eprintln!("{:>10}: {:7.2} s", stage.label(), took.as_secs_f64());

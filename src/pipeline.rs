@@ -237,6 +237,15 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How a build treats problems in the content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Build anyway when the content has errors (what `dossier check`
+    /// calls an error: a broken `[[actor:id]]` link, a Markdown link to a
+    /// missing page …), reporting them as warnings (`--keep-going`).
+    pub errors_as_warnings: bool,
+}
+
 /// Builds the site of the project at `root` into `output`. On any error the
 /// previous contents of `output` are left as they were.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
@@ -249,30 +258,58 @@ pub fn build_with(
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    let result = build_stages(root, output, progress);
+    build_with_options(root, output, progress, BuildOptions::default())
+}
+
+/// [`build_with`] with [`BuildOptions`].
+pub fn build_with_options(
+    root: &Path,
+    output: &Path,
+    progress: &dyn Progress,
+    options: BuildOptions,
+) -> Result<BuildReport, BuildError> {
+    let result = build_stages(root, output, progress, options);
     progress.finish();
     result
+}
+
+/// Content errors stop the build, unless `options` turns them into
+/// warnings.
+fn gate(diagnostics: &mut [Diagnostic], options: BuildOptions) -> Result<(), BuildError> {
+    let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    if !errors {
+        return Ok(());
+    }
+    if options.errors_as_warnings {
+        for d in diagnostics
+            .iter_mut()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            d.severity = Severity::Warning;
+        }
+        return Ok(());
+    }
+    Err(BuildError::Content(
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+    ))
 }
 
 fn build_stages(
     root: &Path,
     output: &Path,
     progress: &dyn Progress,
+    options: BuildOptions,
 ) -> Result<BuildReport, BuildError> {
     // The output rules are checked (and the output's lock taken) before
     // anything is read, so a refused output costs nothing and is untouched.
     let settings = config::load(root)?;
     let target = write::Target::claim(root, output, &settings.sources)?;
-    let analysis = analyse_with(root, progress)?;
-    if analysis.has_errors() {
-        return Err(BuildError::Content(
-            analysis
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect(),
-        ));
-    }
+    let mut analysis = analyse_with(root, progress)?;
+    gate(&mut analysis.diagnostics, options)?;
     let pages = analysis.articles.len() + analysis.registry.actors.len() + analysis.events.len();
     progress.stage(
         Stage::Rendering,
@@ -291,10 +328,14 @@ fn build_stages(
     }
     let (statics, static_warnings) = ingest::static_files(root)?;
     files += staging.copy_static(&statics, render::DEFAULT_FAVICON)?;
+    // Links in Markdown articles are checked against the files written.
+    let mut links = briefing::links::broken_links(root, &analysis, |p| staging.contains(p));
+    gate(&mut links, options)?;
     progress.stage(Stage::Writing, None, &format!("finishing {files} files"));
     staging.commit()?;
     let mut diagnostics = analysis.diagnostics;
     diagnostics.extend(static_warnings);
+    diagnostics.extend(links);
     diagnostics::sort(&mut diagnostics);
     Ok(BuildReport {
         articles: analysis.articles.len(),

@@ -122,6 +122,14 @@ impl Staging {
         Ok(target)
     }
 
+    /// Whether the site being staged has a file at `path` (written so far).
+    pub fn contains(&self, path: &str) -> bool {
+        self.seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(path)
+    }
+
     /// Writes one file of the site; `path` is relative to the output root.
     pub fn put(&self, path: &str, contents: &[u8]) -> Result<(), WriteError> {
         let target = self.claim(path)?;

@@ -22,6 +22,7 @@ pub mod dates;
 pub mod export;
 mod home;
 mod labels;
+pub mod links;
 mod pages;
 mod related;
 mod tags;
