@@ -7,10 +7,8 @@ mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::Path;
 
 use support::bin;
-use support::html;
 use support::project::{repo, Project};
 use support::site::{check_site, resolve};
 use support::tree::read_tree;
