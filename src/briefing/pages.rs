@@ -63,7 +63,10 @@ pub struct Home {
     pub key_events: Vec<EventRef>,
     pub key_people: Vec<ActorRef>,
     pub latest_articles: Vec<ArticleRef>,
+    /// The latest planned events (at most 10), in timeline order.
     pub upcoming: Vec<EventRef>,
+    /// How many planned events there are in all.
+    pub upcoming_total: usize,
     pub counts: Counts,
     /// The most recent periodic briefing, which the home page leads with.
     pub latest_briefing: Option<briefings::BriefingRef>,
