@@ -57,7 +57,7 @@ enum Command {
                       failed build leaves the previous site intact. The output is replaced \
                       only if it is missing, empty or a site dossier built (it holds the \
                       .dossier-site marker); the project folder, a folder above it, and \
-                      content/, templates/ and the source folders are always refused. \
+                      content/, templates/, static/ and the source folders are always refused. \
                       Warnings are printed; \
                       errors in the content stop the build (see `dossier check`), unless \
                       --keep-going turns them into warnings. On a \

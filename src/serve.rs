@@ -453,10 +453,14 @@ fn write_reply(
     stream.flush()
 }
 
-/// The folders whose changes trigger a rebuild: content, templates and the
-/// raw-text source folders named in the settings.
+/// The folders whose changes trigger a rebuild: content, templates,
+/// static files and the raw-text source folders named in the settings.
 fn watched_paths(root: &Path) -> Vec<PathBuf> {
-    let mut paths = vec![root.join("content"), root.join("templates")];
+    let mut paths = vec![
+        root.join("content"),
+        root.join("templates"),
+        root.join(crate::ingest::STATIC_DIR),
+    ];
     if let Ok(config) = config::load(root) {
         paths.extend(config.sources.iter().map(|s| root.join(s)));
     }

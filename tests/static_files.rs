@@ -93,3 +93,14 @@ fn a_link_out_of_the_project_is_skipped_with_a_warning() {
         report.diagnostics
     );
 }
+
+#[test]
+fn the_output_may_not_be_inside_static() {
+    let p = project();
+    p.file("static/logo.svg", "<svg/>");
+    let err = dossier::build(p.root(), &p.path("static/public"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("static/"), "{err}");
+    assert!(!p.path("static/public").exists());
+}
