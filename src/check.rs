@@ -4,7 +4,6 @@
 //! machine translation, possible duplicate people, and links in Markdown
 //! articles to pages the site does not have.
 
-use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -35,7 +34,7 @@ pub fn findings(root: &Path, analysis: &Analysis) -> Vec<Diagnostic> {
     inferred_dates(analysis, &mut out);
     names(analysis, &mut sources, &mut out);
     duplicates(analysis, &mut out);
-    broken_links(root, analysis, &mut sources, &mut out);
+    broken_links(root, analysis, &mut out);
     out
 }
 
@@ -193,66 +192,12 @@ fn duplicates(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A link target inside the site, relative to the site root, or None for
-/// links that leave the site (a scheme, `//host`) or stay on the page.
-fn internal_target(page_dir: &str, dest: &str) -> Option<String> {
-    let dest = dest.trim();
-    let path = dest.split(['#', '?']).next().unwrap_or("");
-    if path.is_empty() || dest.starts_with("//") {
-        return None;
-    }
-    let scheme = path.find(':');
-    if scheme.is_some_and(|c| path.find('/').is_none_or(|s| c < s)) {
-        return None;
-    }
-    let mut parts: Vec<&str> = if let Some(abs) = path.strip_prefix('/') {
-        abs.split('/').collect()
-    } else {
-        page_dir
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .chain(path.split('/'))
-            .collect()
-    };
-    let mut resolved: Vec<&str> = Vec::new();
-    let folder = path.ends_with('/');
-    for p in parts.drain(..) {
-        match p {
-            "" | "." => {}
-            ".." => {
-                resolved.pop();
-            }
-            p => resolved.push(p),
-        }
-    }
-    if folder || resolved.is_empty() {
-        resolved.push("index.html");
-    }
-    Some(resolved.join("/"))
-}
-
-fn broken_links(
-    root: &Path,
-    analysis: &Analysis,
-    sources: &mut SourceCache,
-    out: &mut Vec<Diagnostic>,
-) {
-    // (article, link destination, offset in its Markdown body)
-    let mut links: Vec<(&AnalysedArticle, String, usize)> = Vec::new();
-    for a in &analysis.articles {
-        let Some(md) = a.article.markdown.as_deref() else {
-            continue;
-        };
-        for (event, range) in Parser::new(md).into_offset_iter() {
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
-                links.push((a, dest_url.to_string(), range.start));
-            }
-        }
-    }
-    if links.is_empty() {
+fn broken_links(root: &Path, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    if !briefing::links::has_internal_links(analysis) {
         return;
     }
-    // The pages the site really has: render it (nothing is written).
+    // The files the site really has: render it (nothing is written), with
+    // the search index and the static files.
     let site = briefing::build(analysis);
     let mut pages: BTreeSet<String> = match render::render_site(root, &site) {
         Ok(files) => files.into_iter().map(|f| f.path).collect(),
@@ -264,68 +209,18 @@ fn broken_links(
     if let Ok(files) = search::site_files(&site) {
         pages.extend(files.into_iter().map(|f| f.path));
     }
-    for (a, dest, offset) in links {
-        let page = briefing::article_url(&a.article.id);
-        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-        let Some(target) = internal_target(dir, &dest) else {
-            continue;
-        };
-        if pages.contains(&target) {
-            continue;
-        }
-        let path = &a.article.source_path;
-        let md = a.article.markdown.as_deref().unwrap_or("");
-        let line = sources.text(path).map(|file| {
-            // The body as stored may have lost leading blank lines; count
-            // from its first text, which is where it sits in the file.
-            let lead = md.len() - md.trim_start().len();
-            let body_start = file.find(md.trim_start()).unwrap_or(0);
-            let before = md.get(lead.min(offset)..offset).unwrap_or("");
-            file[..body_start].matches('\n').count() + before.matches('\n').count() + 1
-        });
-        out.push(located(
-            Diagnostic::error(
-                "broken-link",
-                format!("link to `{dest}`: the site has no page {target}"),
-            ),
-            path,
-            line,
-        ));
+    pages.insert(crate::write::FAVICON.to_string());
+    if let Ok((files, _)) = crate::ingest::static_files(root) {
+        pages.extend(files.into_iter().map(|f| f.site_path));
     }
+    out.extend(briefing::links::broken_links(root, analysis, |p| {
+        pages.contains(p)
+    }));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn link_targets_resolve_like_a_browser() {
-        assert_eq!(
-            internal_target("articles", "../people/kim.html#roles").as_deref(),
-            Some("people/kim.html")
-        );
-        assert_eq!(
-            internal_target("articles", "other.html").as_deref(),
-            Some("articles/other.html")
-        );
-        assert_eq!(
-            internal_target("articles", "../events/").as_deref(),
-            Some("events/index.html")
-        );
-        assert_eq!(
-            internal_target("articles", "/timeline.html").as_deref(),
-            Some("timeline.html")
-        );
-        for external in [
-            "https://example.org/x",
-            "mailto:desk@example.org",
-            "//cdn.example.org/a.js",
-            "#section",
-            "",
-        ] {
-            assert_eq!(internal_target("articles", external), None, "{external}");
-        }
-    }
 
     #[test]
     fn a_markdown_link_to_a_missing_page_is_an_error_with_its_line() {

@@ -36,4 +36,7 @@ pub mod scaffold;
 pub mod serve;
 
 pub use corpus::Analysis;
-pub use pipeline::{analyse, analyse_with, build, build_with, BuildError, BuildReport};
+pub use pipeline::{
+    analyse, analyse_with, build, build_with, build_with_options, BuildError, BuildOptions,
+    BuildReport,
+};

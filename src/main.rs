@@ -58,12 +58,13 @@ enum Command {
                       failed build leaves the previous site intact. The output is replaced \
                       only if it is missing, empty or a site dossier built (it holds the \
                       .dossier-site marker); the project folder, a folder above it, and \
-                      content/, templates/ and the source folders are always refused. \
+                      content/, templates/, static/ and the source folders are always refused. \
                       Each article's analysis is cached in ROOT/.dossier-cache, keyed by the \
                       article, the knowledge base and this build of dossier, so a rebuild \
                       analyses only what changed (--no-cache, --clear-cache). \
                       Warnings are printed; \
-                      errors in the content stop the build (see `dossier check`). On a \
+                      errors in the content stop the build (see `dossier check`), unless \
+                      --keep-going turns them into warnings. On a \
                       terminal a progress bar shows the stages; it stays off when stderr is \
                       not a terminal, when the CI variable is set, and with --quiet.",
         after_help = "Examples:\n  \
@@ -88,6 +89,10 @@ enum Command {
         /// Remove the analysis cache (ROOT/.dossier-cache) before building.
         #[arg(long)]
         clear_cache: bool,
+        /// Build even when the content has errors (what `dossier check` calls
+        /// an error), reporting them as warnings.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Report problems in the content without writing anything.
     #[command(
@@ -242,6 +247,7 @@ fn main() -> ExitCode {
             timings,
             no_cache,
             clear_cache,
+            keep_going,
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             if clear_cache {
@@ -251,12 +257,15 @@ fn main() -> ExitCode {
                 }
             }
             let reporter = Reporter::new(wants_progress_bar(quiet));
-            let cache = if no_cache {
-                CacheUse::Off
-            } else {
-                CacheUse::ReadWrite
+            let options = dossier::BuildOptions {
+                errors_as_warnings: keep_going,
+                cache: if no_cache {
+                    CacheUse::Off
+                } else {
+                    CacheUse::ReadWrite
+                },
             };
-            let result = dossier::pipeline::build_cached(&root, &output, &reporter, cache);
+            let result = dossier::build_with_options(&root, &output, &reporter, options);
             if timings {
                 for (stage, took) in reporter.timings() {
                     eprintln!("{:>10}: {:7.2} s", stage.label(), took.as_secs_f64());

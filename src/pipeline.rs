@@ -159,6 +159,8 @@ pub fn analyse_cached(
     );
     let (notes, mut note_diagnostics) = notes::load(root, &config, &kb, &targets);
     diagnostics.append(&mut note_diagnostics);
+    let (pages, mut page_diagnostics) = ingest::load_pages(root);
+    diagnostics.append(&mut page_diagnostics);
 
     // Pages only for the actors this corpus names (and what they link to).
     let mut registry = registry;
@@ -184,6 +186,8 @@ pub fn analyse_cached(
     registry.retain_referenced(referenced);
 
     diagnostics.extend(base_url_diagnostic(&config));
+    diagnostics.extend(config_field_diagnostics(&config));
+    diagnostics.extend(ingest::unknown::unknown_content(root, &config));
     diagnostics::sort(&mut diagnostics);
     Ok((
         Analysis {
@@ -192,6 +196,7 @@ pub fn analyse_cached(
             registry,
             events,
             notes,
+            pages,
             diagnostics,
         },
         cached,
@@ -219,6 +224,33 @@ fn base_url_diagnostic(config: &SiteConfig) -> Option<Diagnostic> {
         ),
         Some(_) => None,
     }
+}
+
+/// Unknown fields of `site.yaml` are warnings (the rest of the file is
+/// used), with the known field they are closest to.
+fn config_field_diagnostics(config: &SiteConfig) -> Vec<Diagnostic> {
+    config
+        .unknown_fields
+        .iter()
+        .map(|f| {
+            let hint = f
+                .closest
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_default();
+            let d = Diagnostic::warning(
+                "unknown-field",
+                format!(
+                    "unknown field `{}` in the site settings; it is ignored{hint}",
+                    f.key
+                ),
+            )
+            .in_file("content/site.yaml");
+            match f.line {
+                Some(l) => d.at_line(l),
+                None => d,
+            }
+        })
+        .collect()
 }
 
 fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
@@ -264,6 +296,18 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How a build treats problems in the content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Build anyway when the content has errors (what `dossier check`
+    /// calls an error: a broken `[[actor:id]]` link, a Markdown link to a
+    /// missing page …), reporting them as warnings (`--keep-going`).
+    pub errors_as_warnings: bool,
+    /// How the analysis cache is used (library default: not at all; the
+    /// `build` and `serve` commands read and write it).
+    pub cache: CacheUse,
+}
+
 /// Builds the site of the project at `root` into `output`. On any error the
 /// previous contents of `output` are left as they were.
 pub fn build(root: &Path, output: &Path) -> Result<BuildReport, BuildError> {
@@ -276,41 +320,58 @@ pub fn build_with(
     output: &Path,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
-    build_cached(root, output, progress, CacheUse::Off)
+    build_with_options(root, output, progress, BuildOptions::default())
 }
 
-/// [`build_with`] using the analysis cache as `cache` says.
-pub fn build_cached(
+/// [`build_with`] with [`BuildOptions`].
+pub fn build_with_options(
     root: &Path,
     output: &Path,
     progress: &dyn Progress,
-    cache: CacheUse,
+    options: BuildOptions,
 ) -> Result<BuildReport, BuildError> {
-    let result = build_stages(root, output, progress, cache);
+    let result = build_stages(root, output, progress, options);
     progress.finish();
     result
+}
+
+/// Content errors stop the build, unless `options` turns them into
+/// warnings.
+fn gate(diagnostics: &mut [Diagnostic], options: BuildOptions) -> Result<(), BuildError> {
+    let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    if !errors {
+        return Ok(());
+    }
+    if options.errors_as_warnings {
+        for d in diagnostics
+            .iter_mut()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            d.severity = Severity::Warning;
+        }
+        return Ok(());
+    }
+    Err(BuildError::Content(
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect(),
+    ))
 }
 
 fn build_stages(
     root: &Path,
     output: &Path,
     progress: &dyn Progress,
-    cache: CacheUse,
+    options: BuildOptions,
 ) -> Result<BuildReport, BuildError> {
     // The output rules are checked (and the output's lock taken) before
     // anything is read, so a refused output costs nothing and is untouched.
     let settings = config::load(root)?;
     let target = write::Target::claim(root, output, &settings.sources)?;
-    let (analysis, cached) = analyse_cached(root, progress, cache)?;
-    if analysis.has_errors() {
-        return Err(BuildError::Content(
-            analysis
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect(),
-        ));
-    }
+    let (mut analysis, cached) = analyse_cached(root, progress, options.cache)?;
+    gate(&mut analysis.diagnostics, options)?;
     let pages = analysis.articles.len() + analysis.registry.actors.len() + analysis.events.len();
     progress.stage(
         Stage::Rendering,
@@ -327,14 +388,23 @@ fn build_stages(
         staging.put(&file.path, &file.contents)?;
         files += 1;
     }
+    let (statics, static_warnings) = ingest::static_files(root)?;
+    files += staging.copy_static(&statics, render::DEFAULT_FAVICON)?;
+    // Links in Markdown articles are checked against the files written.
+    let mut links = briefing::links::broken_links(root, &analysis, |p| staging.contains(p));
+    gate(&mut links, options)?;
     progress.stage(Stage::Writing, None, &format!("finishing {files} files"));
     staging.commit()?;
+    let mut diagnostics = analysis.diagnostics;
+    diagnostics.extend(static_warnings);
+    diagnostics.extend(links);
+    diagnostics::sort(&mut diagnostics);
     Ok(BuildReport {
         articles: analysis.articles.len(),
         actors: analysis.registry.actors.len(),
         events: analysis.events.len(),
         files,
         cached,
-        diagnostics: analysis.diagnostics,
+        diagnostics,
     })
 }

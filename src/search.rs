@@ -108,7 +108,7 @@ pub fn documents(site: &Site) -> Vec<SearchDoc> {
         if let Some(p) = info.published.as_deref() {
             meta.push(p.to_string());
         }
-        meta.extend(a.tags.iter().cloned());
+        meta.extend(a.tags.iter().map(|t| t.name.clone()));
         docs.push(SearchDoc {
             kind: DocKind::Article,
             title: info.title.clone(),

@@ -453,10 +453,14 @@ fn write_reply(
     stream.flush()
 }
 
-/// The folders whose changes trigger a rebuild: content, templates and the
-/// raw-text source folders named in the settings.
+/// The folders whose changes trigger a rebuild: content, templates,
+/// static files and the raw-text source folders named in the settings.
 fn watched_paths(root: &Path) -> Vec<PathBuf> {
-    let mut paths = vec![root.join("content"), root.join("templates")];
+    let mut paths = vec![
+        root.join("content"),
+        root.join("templates"),
+        root.join(crate::ingest::STATIC_DIR),
+    ];
     if let Ok(config) = config::load(root) {
         paths.extend(config.sources.iter().map(|s| root.join(s)));
     }
@@ -492,11 +496,14 @@ fn fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)
 
 fn rebuild(root: &Path, output: &Path, state: &LiveState) {
     let started = std::time::Instant::now();
-    let result = crate::pipeline::build_cached(
+    let result = crate::pipeline::build_with_options(
         root,
         output,
         &crate::progress::Silent,
-        crate::pipeline::CacheUse::ReadWrite,
+        crate::pipeline::BuildOptions {
+            cache: crate::pipeline::CacheUse::ReadWrite,
+            ..Default::default()
+        },
     );
     let mut error = state.error.lock().unwrap_or_else(|e| e.into_inner());
     match result {

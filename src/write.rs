@@ -25,6 +25,8 @@ pub enum WriteError {
     UnsafePath { path: String },
     #[error("two pages want the same file {path:?}")]
     DuplicatePath { path: String },
+    #[error("{file} would overwrite the generated file {path} of the site; rename or move it")]
+    StaticClash { file: String, path: String },
     #[error(
         "refusing to build into {output}: {why}; nothing was changed (choose another --output)"
     )]
@@ -37,6 +39,10 @@ pub enum WriteError {
         source: std::io::Error,
     },
 }
+
+/// The site's icon, which browsers ask for at the root whatever the page
+/// says.
+pub const FAVICON: &str = "favicon.ico";
 
 /// A relative path is safe when it is made only of normal components: no
 /// `..`, no root, no drive prefix. Such a path cannot leave the output folder.
@@ -116,6 +122,14 @@ impl Staging {
         Ok(target)
     }
 
+    /// Whether the site being staged has a file at `path` (written so far).
+    pub fn contains(&self, path: &str) -> bool {
+        self.seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(path)
+    }
+
     /// Writes one file of the site; `path` is relative to the output root.
     pub fn put(&self, path: &str, contents: &[u8]) -> Result<(), WriteError> {
         let target = self.claim(path)?;
@@ -135,6 +149,36 @@ impl Staging {
         write(&mut out)
             .and_then(|()| out.flush())
             .map_err(self.io(&target))
+    }
+
+    /// Copies the project's static files in, after the generated pages:
+    /// a static file at a generated page's path is an error naming both.
+    /// `favicon` is written as `favicon.ico` unless a static file is.
+    /// Returns the number of files written.
+    pub fn copy_static(
+        &self,
+        files: &[crate::ingest::StaticFile],
+        favicon: &[u8],
+    ) -> Result<usize, WriteError> {
+        for file in files {
+            let target = self.claim(&file.site_path).map_err(|e| match e {
+                WriteError::DuplicatePath { path } => WriteError::StaticClash {
+                    file: file.shown.clone(),
+                    path,
+                },
+                e => e,
+            })?;
+            fs::copy(&file.source, &target).map_err(|source| WriteError::Io {
+                path: file.shown.clone(),
+                source,
+            })?;
+        }
+        if files.iter().any(|f| f.site_path == FAVICON) {
+            Ok(files.len())
+        } else {
+            self.put(FAVICON, favicon)?;
+            Ok(files.len() + 1)
+        }
     }
 
     /// Makes the staged site durable and swaps it into place in one step

@@ -50,12 +50,35 @@ fn built_site_passes_browser_accessibility_and_html_checks() {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     dossier::build(root, &site).expect("the bundled project builds");
+    check_in_browser(&browser_dir, &site, &root.join("target/browser-shots"));
 
-    let shots = root.join("target/browser-shots");
+    // The same project with short pages and tagged articles, so that
+    // paginated pages and tag pages are checked too.
+    let project = out.path().join("paged");
+    copy_tree(&root.join("content"), &project.join("content"));
+    copy_tree(&root.join("seeds"), &project.join("seeds"));
+    copy_tree(
+        &root.join("tests/fixtures/two-outlets/content/articles"),
+        &project.join("content/articles"),
+    );
+    let settings = project.join("content/site.yaml");
+    let mut yaml = std::fs::read_to_string(&settings).unwrap();
+    yaml.push_str("\npaginate: 3\n");
+    std::fs::write(&settings, yaml).unwrap();
+    let paged = out.path().join("paged-site");
+    dossier::build(&project, &paged).expect("the paged project builds");
+    check_in_browser(
+        &browser_dir,
+        &paged,
+        &root.join("target/browser-shots/paged"),
+    );
+}
+
+fn check_in_browser(browser_dir: &Path, site: &Path, shots: &Path) {
     let result = Command::new("node")
         .arg(browser_dir.join("check-site.mjs"))
-        .arg(&site)
-        .arg(&shots)
+        .arg(site)
+        .arg(shots)
         .output()
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&result.stdout);
@@ -65,4 +88,16 @@ fn built_site_passes_browser_accessibility_and_html_checks() {
         result.status.success(),
         "browser checks failed:\n{stdout}\n{stderr}"
     );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).unwrap();
+    }
 }

@@ -247,11 +247,12 @@ fn site_config_errors_name_the_line() {
         .expect_err("bad period")
         .to_string();
     assert!(e.starts_with("content/site.yaml:3:"), "{e}");
+    // An unknown field is not fatal: it is set aside with its line, for a
+    // warning.
     project.file("content/site.yaml", "title: Briefing\ncolour: blue\n");
-    let e = config::load(project.root())
-        .expect_err("unknown field")
-        .to_string();
-    assert!(e.starts_with("content/site.yaml:2:"), "{e}");
+    let c = config::load(project.root()).expect("unknown fields are warnings");
+    assert_eq!(c.unknown_fields[0].key, "colour");
+    assert_eq!(c.unknown_fields[0].line, Some(2));
 }
 
 #[test]

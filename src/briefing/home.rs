@@ -10,6 +10,7 @@ use super::*;
 const HOME_KEY_EVENTS: usize = 8;
 const HOME_KEY_PEOPLE: usize = 10;
 const HOME_LATEST_ARTICLES: usize = 10;
+const HOME_UPCOMING: usize = 10;
 
 pub(super) fn build_outlets(
     articles: &[AnalysedArticle],
@@ -25,6 +26,7 @@ pub(super) fn build_outlets(
                 .clone()
                 .unwrap_or_else(|| "Unknown outlet".to_string()),
             anchor,
+            url: urls::outlet_url(a.article.outlet.as_deref()),
             articles: Vec::new(),
         });
         if let Some(r) = refs.get(a.article.id.as_str()) {
@@ -75,9 +77,15 @@ pub(super) fn build_home(
     // Shown in timeline order, which is how a reader follows a story.
     key.sort_by(|a, b| timeline_key(a).cmp(&timeline_key(b)));
 
-    let upcoming: Vec<EventRef> = ordered
+    // The latest planned events, in timeline order (the timeline has all).
+    let planned: Vec<&&Event> = ordered
         .iter()
         .filter(|e| e.status == EventStatus::Planned)
+        .collect();
+    let upcoming_total = planned.len();
+    let upcoming: Vec<EventRef> = planned
+        .into_iter()
+        .skip(upcoming_total.saturating_sub(HOME_UPCOMING))
         .map(|e| event_ref(e))
         .collect();
 
@@ -107,6 +115,7 @@ pub(super) fn build_home(
         key_people: people,
         latest_articles: latest,
         upcoming,
+        upcoming_total,
         counts: Counts {
             articles: analysis.articles.len(),
             people: actors

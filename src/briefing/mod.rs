@@ -22,8 +22,10 @@ pub mod dates;
 pub mod export;
 mod home;
 mod labels;
+pub mod links;
 mod pages;
 mod related;
+mod tags;
 mod timeline;
 pub mod urls;
 
@@ -69,6 +71,13 @@ pub struct Site {
     pub outlets: Vec<Outlet>,
     /// Periodic briefings, oldest first.
     pub briefings: Vec<briefings::BriefingPage>,
+    /// Tag pages, by file name.
+    pub tags: Vec<TagPage>,
+    /// Standalone pages, in navigation order.
+    pub pages: Vec<StandalonePage>,
+    /// Items per page of a long list (`paginate` in `site.yaml`; 0: all
+    /// on one page).
+    pub paginate: usize,
     pub export: Export,
 }
 
@@ -233,13 +242,20 @@ pub fn build(analysis: &Analysis) -> Site {
                 .get(id)
                 .into_iter()
                 .flatten()
-                .map(|(text, (count, arts))| Spelling {
-                    text: text.to_string(),
-                    count: *count,
-                    articles: arts
+                .map(|(text, (count, arts))| {
+                    let mut list: Vec<ArticleRef> = arts
                         .iter()
                         .filter_map(|a| article_refs.get(a).cloned())
-                        .collect(),
+                        .collect();
+                    sort_articles_newest_first(&mut list);
+                    let more_articles = list.len().saturating_sub(SPELLING_SOURCES);
+                    list.truncate(SPELLING_SOURCES);
+                    Spelling {
+                        text: text.to_string(),
+                        count: *count,
+                        articles: list,
+                        more_articles,
+                    }
                 })
                 .collect();
             spelling_list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
@@ -378,7 +394,8 @@ pub fn build(analysis: &Analysis) -> Site {
                 published_evidence: a.published_evidence.clone(),
                 language: a.article.language.clone(),
                 translated_from: a.article.translated_from.clone(),
-                tags: a.article.tags.clone(),
+                outlet_url: urls::outlet_url(a.article.outlet.as_deref()),
+                tags: tags::tag_refs(&a.article.tags),
                 body: annotated_body(a, analysis),
                 lead: first_words(&a.article.text, LEAD_WORDS),
                 events: refs_of(&evs),
@@ -390,6 +407,7 @@ pub fn build(analysis: &Analysis) -> Site {
 
     let timeline = build_timeline(&ordered);
     let outlets = build_outlets(&analysis.articles, &article_refs);
+    let tags = tags::build_tags(&analysis.articles, &article_refs);
     let mut home = build_home(
         analysis,
         &ordered,
@@ -414,6 +432,20 @@ pub fn build(analysis: &Analysis) -> Site {
         timeline,
         outlets,
         briefings,
+        tags,
+        pages: analysis
+            .pages
+            .iter()
+            .map(|p| StandalonePage {
+                title: p.title.clone(),
+                url: urls::page_url(&p.stem),
+                source_path: p.path.clone(),
+                // Pages live in `pages/`, one folder below the root; their
+                // Markdown links are the author's and kept as written.
+                body: crate::markup::markdown::render_annotated(&p.body, &[]),
+            })
+            .collect(),
+        paginate: analysis.config.paginate,
         export: export::build(analysis),
     }
 }

@@ -63,7 +63,10 @@ pub struct Home {
     pub key_events: Vec<EventRef>,
     pub key_people: Vec<ActorRef>,
     pub latest_articles: Vec<ArticleRef>,
+    /// The latest planned events (at most 10), in timeline order.
     pub upcoming: Vec<EventRef>,
+    /// How many planned events there are in all.
+    pub upcoming_total: usize,
     pub counts: Counts,
     /// The most recent periodic briefing, which the home page leads with.
     pub latest_briefing: Option<briefings::BriefingRef>,
@@ -93,7 +96,9 @@ pub struct ArticlePage {
     pub published_evidence: Option<String>,
     pub language: Option<String>,
     pub translated_from: Option<String>,
-    pub tags: Vec<String>,
+    /// The outlet's page.
+    pub outlet_url: String,
+    pub tags: Vec<TagRef>,
     /// The article body as escaped, annotated HTML (paragraphs for raw
     /// text, the rendered Markdown for Markdown articles). The only
     /// pre-escaped text in the site; templates mark it safe.
@@ -111,6 +116,41 @@ pub struct ArticlePage {
 pub struct Spelling {
     pub text: String,
     pub count: usize,
+    /// The first [`SPELLING_SOURCES`] articles with this spelling, newest
+    /// first (every article is in the page's own article list).
+    pub articles: Vec<ArticleRef>,
+    /// How many more articles have it.
+    pub more_articles: usize,
+}
+
+/// How many articles a spelling of a name lists as its sources.
+pub const SPELLING_SOURCES: usize = 10;
+
+/// A standalone page from `content/pages/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandalonePage {
+    pub title: String,
+    pub url: String,
+    /// Where it came from, `content/pages/about.md`.
+    pub source_path: String,
+    /// The Markdown body as HTML; templates mark it safe.
+    pub body: String,
+}
+
+/// A tag as an article page links it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagRef {
+    pub name: String,
+    pub url: String,
+}
+
+/// A tag's page: its articles, newest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagPage {
+    pub name: String,
+    pub url: String,
+    /// The tag's own Atom feed.
+    pub feed_url: String,
     pub articles: Vec<ArticleRef>,
 }
 
@@ -213,5 +253,7 @@ pub struct Timeline {
 pub struct Outlet {
     pub name: String,
     pub anchor: String,
+    /// The outlet's own page.
+    pub url: String,
     pub articles: Vec<ArticleRef>,
 }

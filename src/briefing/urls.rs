@@ -13,6 +13,9 @@ pub const SOURCES_INDEX: &str = "sources/index.html";
 pub const SEARCH: &str = "search.html";
 pub const EVENTS_INDEX: &str = "events/index.html";
 pub const PEOPLE_INDEX: &str = "people/index.html";
+pub const ORGANIZATIONS_INDEX: &str = "organizations/index.html";
+pub const PLACES_INDEX: &str = "places/index.html";
+pub const TAGS_INDEX: &str = "tags/index.html";
 pub const BRIEFINGS_INDEX: &str = "briefings/index.html";
 /// The page static hosts (GitHub Pages, Netlify, Cloudflare …) serve for a
 /// missing address.
@@ -29,6 +32,47 @@ pub fn actor_url(actor: &Actor) -> String {
         ActorKind::Country | ActorKind::Place => "places",
     };
     format!("{folder}/{}.html", file_stem(&actor.id))
+}
+
+/// Page `number` (from 1) of the page at `url`: page 1 is `url` itself,
+/// page 2 of `people/kim.html` is `people/kim.page-2.html`. File stems made
+/// from ids never hold a `.`, so a later page never takes another page's
+/// name, and it sits in the same folder, so relative links stay the same.
+pub fn paged_url(url: &str, number: usize) -> String {
+    if number <= 1 {
+        return url.to_string();
+    }
+    let stem = url.strip_suffix(".html").unwrap_or(url);
+    format!("{stem}.page-{number}.html")
+}
+
+/// A standalone page (`content/pages/about.md` → `pages/about.html`).
+pub fn page_url(stem: &str) -> String {
+    format!("pages/{}.html", file_stem(stem))
+}
+
+/// An outlet's page, from its name (`None`: the outlet is unknown).
+pub fn outlet_url(outlet: Option<&str>) -> String {
+    format!("sources/{}.html", listed_stem(outlet.unwrap_or("unknown")))
+}
+
+/// A tag's page.
+pub fn tag_url(tag: &str) -> String {
+    format!("tags/{}.html", listed_stem(tag))
+}
+
+/// A tag's Atom feed.
+pub fn tag_feed_url(tag: &str) -> String {
+    format!("feeds/tags/{}.xml", listed_stem(tag))
+}
+
+/// The file stem of a page in a folder that also holds an `index.html`:
+/// a name that slugs to `index` must not take the index's place.
+fn listed_stem(name: &str) -> String {
+    match file_stem(&slug(name)) {
+        s if s == "index" => "index-".to_string(),
+        s => s,
+    }
 }
 
 pub fn article_url(id: &str) -> String {
@@ -139,6 +183,18 @@ pub fn is_web_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn later_pages_sit_beside_the_first_and_never_take_an_id_page() {
+        assert_eq!(paged_url("people/kim.html", 1), "people/kim.html");
+        assert_eq!(paged_url("people/kim.html", 2), "people/kim.page-2.html");
+        assert_eq!(paged_url(ARTICLES_INDEX, 12), "articles/index.page-12.html");
+        // No id becomes a stem with a dot in it.
+        assert_eq!(article_url("kim.page-2"), "articles/kim-page-2.html");
+        assert_eq!(tag_url("Index"), "tags/index-.html");
+        assert_eq!(tag_url("Air defence"), "tags/air-defence.html");
+        assert_eq!(outlet_url(None), "sources/unknown.html");
+    }
 
     #[test]
     fn long_ids_get_short_unique_stable_file_names() {

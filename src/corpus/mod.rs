@@ -7,6 +7,7 @@
 //! - [`actors`]: actors, their mentions, and the registry of the corpus.
 //! - [`events`]: events with their sources.
 //! - [`notes`]: the analyst's notes with their explicit links.
+//! - [`page`]: standalone pages (`content/pages/*.md`).
 //! - [`period`]: the calendar periods briefings are cut by.
 //! - [`diagnostics`]: problems found in the content.
 //!
@@ -18,6 +19,7 @@ pub mod article;
 pub mod diagnostics;
 pub mod events;
 pub mod notes;
+pub mod page;
 pub mod period;
 pub mod timex;
 
@@ -37,6 +39,7 @@ pub use article::{Article, Dateline, SourceFormat};
 pub use diagnostics::{Diagnostic, Severity};
 pub use events::{DateBasis, Event, EventDate, EventKind, EventSource, EventStatus};
 pub use notes::{AnalysedNote, ExplicitLink, LinkKind, Note};
+pub use page::Page;
 pub use period::PeriodId;
 pub use timex::{Anchoring, DateInterval, Granularity, Timex, TimexKind, TimexMod};
 
@@ -63,6 +66,8 @@ pub struct Analysis {
     pub events: Vec<Event>,
     /// The analyst's notes, by period.
     pub notes: Vec<AnalysedNote>,
+    /// Standalone pages, in navigation order.
+    pub pages: Vec<Page>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -222,6 +222,7 @@ pub(crate) fn sample_analysis() -> Analysis {
             ),
         ],
         notes: Vec::new(),
+        pages: Vec::new(),
         diagnostics: Vec::new(),
     }
 }

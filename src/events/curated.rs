@@ -44,8 +44,21 @@ pub struct CuratedEvent {
     pub sources: Vec<String>,
 }
 
+/// The fields a curated event may have; any other is a warning (and
+/// ignored), never fatal.
+pub const EVENT_FIELDS: &[&str] = &[
+    "date",
+    "kind",
+    "status",
+    "place",
+    "participants",
+    "title",
+    "note",
+    "object",
+    "sources",
+];
+
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawEvent {
     #[serde(default)]
     date: Option<String>,
@@ -150,10 +163,39 @@ pub fn parse_curated(
     };
     let starts = entry_lines(text);
     let lines: Vec<&str> = text.lines().collect();
+    // The same text as plain YAML, for the fields serde skipped.
+    let plain: Vec<serde_yaml::Value> = serde_yaml::from_str(text).unwrap_or_default();
     let mut events = Vec::new();
     for (i, r) in raw.into_iter().enumerate() {
         let line = starts.get(i).copied().unwrap_or(1);
         let next = starts.get(i + 1).copied().unwrap_or(lines.len() + 1);
+        if let Some(serde_yaml::Value::Mapping(map)) = plain.get(i) {
+            for name in map.keys().filter_map(|k| k.as_str()) {
+                if EVENT_FIELDS.contains(&name) {
+                    continue;
+                }
+                let at = (line..next)
+                    .find(|l| {
+                        lines.get(l - 1).is_some_and(|t| {
+                            t.trim_start_matches([' ', '-'])
+                                .strip_prefix(name)
+                                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                        })
+                    })
+                    .unwrap_or(line);
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unknown-field",
+                        format!(
+                            "unknown field `{name}` in a curated event; it is ignored (known: {})",
+                            EVENT_FIELDS.join(", ")
+                        ),
+                    )
+                    .in_file(file)
+                    .at_line(at),
+                );
+            }
+        }
         // The line in this entry where a value is written, for pointing at it.
         let line_of = |value: &str| -> usize {
             (line..next)

@@ -589,3 +589,17 @@ fn curated_unknown_actor_is_an_error_with_line() {
     assert_eq!(bad[0].code, "invalid-yaml");
     assert!(bad[0].line.is_some());
 }
+
+#[test]
+fn an_unknown_field_of_a_curated_event_is_a_warning_with_line() {
+    let reg = registry();
+    let yaml =
+        "- date: 2025-04-10\n  kind: meeting\n  participants: [sergei-shoigu]\n  venue: Kremlin\n";
+    let (events, diags) = parse_curated("content/events/x.yaml", yaml, &reg);
+    assert_eq!(events.len(), 1, "the event is kept");
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0].code, "unknown-field");
+    assert_eq!(diags[0].severity, crate::corpus::Severity::Warning);
+    assert_eq!(diags[0].line, Some(4));
+    assert!(diags[0].message.contains("`venue`"));
+}

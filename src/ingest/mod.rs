@@ -5,7 +5,10 @@
 
 mod decode;
 pub mod fields;
+pub mod pages;
 pub mod raw;
+pub mod statics;
+pub mod unknown;
 
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -18,6 +21,8 @@ use crate::markup::{markdown, textfile};
 pub(crate) use decode::decode;
 use decode::utf8_text;
 use fields::{FieldError, Fields, KeyLine};
+pub use pages::{load_pages, PAGES_DIR};
+pub use statics::{static_files, StaticFile, STATIC_DIR};
 
 /// Everything ingest produced: the articles, sorted by id, and findings.
 #[derive(Debug, Default)]

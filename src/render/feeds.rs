@@ -98,6 +98,10 @@ pub struct FeedEntry {
     pub summary: String,
     /// Plain-text lines shown as an HTML list in the entry's content.
     pub items: Vec<String>,
+    /// HTML (already escaped, from the site model) shown after the list:
+    /// the analyst's notes of a briefing. Its relative links are written
+    /// for a page one folder below the root, as the feed is.
+    pub html: Option<String>,
 }
 
 /// Writes an Atom feed at `feed_path` with the given entries (newest first).
@@ -161,15 +165,21 @@ pub fn atom(
             esc(&addr.link(&e.path, feed_path))
         );
         let _ = writeln!(x, "<summary>{}</summary>", esc(&e.summary));
-        if !e.items.is_empty() {
+        if !e.items.is_empty() || e.html.is_some() {
             // HTML content, escaped once for HTML and once more for XML.
-            let mut html = String::from("<ul>");
-            for item in &e.items {
-                html.push_str("<li>");
-                escape_html(item, &mut html);
-                html.push_str("</li>");
+            let mut html = String::new();
+            if !e.items.is_empty() {
+                html.push_str("<ul>");
+                for item in &e.items {
+                    html.push_str("<li>");
+                    escape_html(item, &mut html);
+                    html.push_str("</li>");
+                }
+                html.push_str("</ul>");
             }
-            html.push_str("</ul>");
+            if let Some(extra) = &e.html {
+                html.push_str(extra);
+            }
             let _ = writeln!(x, "<content type=\"html\">{}</content>", esc(&html));
         }
         x.push_str("</entry>\n");
@@ -235,6 +245,7 @@ pub fn article_entries(site: &Site) -> Vec<FeedEntry> {
                     author: a.info.outlet.clone(),
                     summary: excerpt(body, 280),
                     items: Vec::new(),
+                    html: None,
                 },
             )
         })
@@ -270,12 +281,29 @@ pub fn briefing_entries(site: &Site) -> Vec<FeedEntry> {
                 .or(dated)
                 .or_else(|| b.info.end.start.clone())
                 .unwrap_or_else(|| b.info.end.value.clone());
+            // Published when the period closed, or at its latest report if
+            // that came first (a briefing is never published after its
+            // last update).
+            let end = b.info.end.start.clone().unwrap_or_else(|| updated.clone());
+            let published = Some(end.min(updated.clone()));
+            let notes: String = b
+                .notes
+                .iter()
+                .map(|n| {
+                    let mut h = String::from("<h2>");
+                    escape_html(&format!("Analyst's note: {}", n.title), &mut h);
+                    h.push_str("</h2>");
+                    h.push_str(&n.body);
+                    h
+                })
+                .collect();
             FeedEntry {
                 path: b.url.clone(),
                 title: format!("Briefing: {}", b.info.label),
                 updated,
-                published: None,
+                published,
                 author: None,
+                html: (!notes.is_empty()).then_some(notes),
                 summary: b.info.summary.clone(),
                 items: b
                     .events
@@ -284,11 +312,6 @@ pub fn briefing_entries(site: &Site) -> Vec<FeedEntry> {
                         let when = e.date.as_ref().map(|d| d.label.as_str()).unwrap_or("");
                         format!("{when}: {} ({})", e.title, e.kind_label)
                     })
-                    .chain(
-                        b.notes
-                            .iter()
-                            .map(|n| format!("Analyst's note: {}", n.title)),
-                    )
                     .collect(),
             }
         })
@@ -297,16 +320,58 @@ pub fn briefing_entries(site: &Site) -> Vec<FeedEntry> {
     entries
 }
 
+/// One feed per tag (`feeds/tags/…xml`): the entries of the articles
+/// feed for its articles, in the same order.
+fn tag_feeds(site: &Site, addr: &Addresses, articles: &[FeedEntry]) -> Vec<OutputFile> {
+    let by_path: BTreeMap<&str, &FeedEntry> =
+        articles.iter().map(|e| (e.path.as_str(), e)).collect();
+    site.tags
+        .iter()
+        .map(|t| {
+            let entries: Vec<FeedEntry> = t
+                .articles
+                .iter()
+                .filter_map(|a| by_path.get(a.url.as_str()).map(|e| (*e).clone()))
+                .collect();
+            OutputFile::new(
+                t.feed_url.clone(),
+                atom(
+                    site,
+                    addr,
+                    &t.feed_url,
+                    &format!("Tag: {}", t.name),
+                    &t.url,
+                    &entries,
+                ),
+            )
+        })
+        .collect()
+}
+
 /// `sitemap.xml` listing `pages` (site paths), or `None` without a base URL.
-/// `lastmod` is left out: the content gives no honest per-page date.
-pub fn sitemap(addr: &Addresses, pages: &[&str]) -> Option<String> {
+/// A page gets a `lastmod` only where the content gives an honest date for
+/// it (`lastmod`: an article's publication date, a briefing's latest
+/// report); the others have none rather than the build's clock.
+pub fn sitemap(addr: &Addresses, pages: &[&str], lastmod: &BTreeMap<&str, &str>) -> Option<String> {
     addr.base_url?;
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for p in pages {
         if let Some(url) = addr.absolute(p) {
-            let _ = writeln!(x, "<url><loc>{}</loc></url>", esc(&url));
+            match lastmod.get(p) {
+                Some(day) => {
+                    let _ = writeln!(
+                        x,
+                        "<url><loc>{}</loc><lastmod>{}</lastmod></url>",
+                        esc(&url),
+                        esc(day)
+                    );
+                }
+                None => {
+                    let _ = writeln!(x, "<url><loc>{}</loc></url>", esc(&url));
+                }
+            }
         }
     }
     x.push_str("</urlset>\n");
@@ -326,7 +391,17 @@ pub fn robots(addr: &Addresses) -> String {
 /// The discovery files for a site whose HTML pages are `pages`.
 pub fn discovery_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
     let addr = Addresses::new(site);
-    let mut files = vec![
+    let articles = article_entries(site);
+    let briefings = briefing_entries(site);
+    let mut lastmod: BTreeMap<&str, &str> = BTreeMap::new();
+    for e in articles.iter().filter(|e| e.published.is_some()) {
+        lastmod.insert(&e.path, &e.updated);
+    }
+    for e in &briefings {
+        lastmod.insert(&e.path, &e.updated);
+    }
+    let mut files = tag_feeds(site, &addr, &articles);
+    files.extend([
         OutputFile::new(
             ARTICLES_FEED,
             atom(
@@ -335,7 +410,7 @@ pub fn discovery_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
                 ARTICLES_FEED,
                 "Articles",
                 urls::ARTICLES_INDEX,
-                &article_entries(site),
+                &articles,
             ),
         ),
         OutputFile::new(
@@ -346,12 +421,12 @@ pub fn discovery_files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
                 BRIEFINGS_FEED,
                 "Briefings",
                 urls::BRIEFINGS_INDEX,
-                &briefing_entries(site),
+                &briefings,
             ),
         ),
         OutputFile::new("robots.txt", robots(&addr)),
-    ];
-    if let Some(map) = sitemap(&addr, pages) {
+    ]);
+    if let Some(map) = sitemap(&addr, pages, &lastmod) {
         files.push(OutputFile::new("sitemap.xml", map));
     }
     files

@@ -15,10 +15,14 @@ use std::path::Path;
 use tera::{Context, Tera};
 
 use crate::briefing::{urls, ActorPage, Site};
-use crate::corpus::ActorKind;
 
 pub mod charts;
+mod describe;
 pub mod feeds;
+mod jobs;
+pub mod paging;
+
+use jobs::page_jobs;
 
 /// The templates shipped in the binary, by file name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -53,11 +57,19 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("outlet.html", include_str!("../../templates/outlet.html")),
+    ("tag.html", include_str!("../../templates/tag.html")),
+    ("tags.html", include_str!("../../templates/tags.html")),
+    ("page.html", include_str!("../../templates/page.html")),
 ];
 
 /// Copied to `assets/style.css` as is (not a template, so CSS braces never
 /// clash with template syntax); a project's `templates/style.css` replaces it.
 pub const DEFAULT_STYLESHEET: &str = include_str!("../../templates/style.css");
+
+/// The site's icon when the project's `static/` has none (a blue square
+/// with a white D, 16 and 32 pixels).
+pub const DEFAULT_FAVICON: &[u8] = include_bytes!("../../templates/favicon.ico");
 
 /// Where a project's own templates live, relative to its root.
 pub const TEMPLATE_DIR: &str = "templates";
@@ -245,64 +257,17 @@ struct SiteMeta<'a> {
     description: &'a str,
     language: &'a str,
     counts: &'a crate::briefing::Counts,
+    /// How many tag pages there are.
+    tags: usize,
+    /// The standalone pages the navigation links (title, url).
+    pages: Vec<NavLink<'a>>,
 }
 
-/// A row of the people and actor indexes.
+/// A link of the main navigation.
 #[derive(Debug, Serialize)]
-struct IndexRow<'a> {
-    id: &'a str,
-    name: &'a str,
+struct NavLink<'a> {
+    title: &'a str,
     url: &'a str,
-    kind_label: &'a str,
-    curated: bool,
-    mentions: usize,
-    events: usize,
-    articles: usize,
-}
-
-impl<'a> IndexRow<'a> {
-    fn of(a: &'a ActorPage) -> Self {
-        IndexRow {
-            id: &a.id,
-            name: &a.name,
-            url: &a.url,
-            kind_label: a.kind_label,
-            curated: a.curated,
-            mentions: a.mentions,
-            events: a.events.len() + a.events_here.len(),
-            articles: a.articles.len(),
-        }
-    }
-}
-
-/// One page to render: its output path, template, title and data.
-struct PageJob<'a> {
-    path: String,
-    template: &'static str,
-    title: String,
-    section: &'static str,
-    /// One or two sentences for `<meta name="description">` and Open Graph.
-    description: String,
-    /// Open Graph type: `article` for articles, `website` otherwise.
-    og_type: &'static str,
-    page: PageValue<'a>,
-}
-
-/// A page's template data: the per-item pages (articles, actors, events —
-/// nearly all of a large site) are converted only when rendered, so the
-/// converted data of one page per thread is in memory, not of all pages.
-enum PageValue<'a> {
-    Ready(serde_json::Value),
-    Lazy(Box<dyn Fn() -> Result<serde_json::Value, serde_json::Error> + Send + Sync + 'a>),
-}
-
-impl PageValue<'_> {
-    fn get(&self) -> Result<std::borrow::Cow<'_, serde_json::Value>, serde_json::Error> {
-        match self {
-            PageValue::Ready(v) => Ok(std::borrow::Cow::Borrowed(v)),
-            PageValue::Lazy(f) => f().map(std::borrow::Cow::Owned),
-        }
-    }
 }
 
 /// The 404 page (see [`urls::NOT_FOUND`]).
@@ -373,6 +338,15 @@ where
         description: &site.description,
         language: &site.language,
         counts: &site.home.counts,
+        tags: site.tags.len(),
+        pages: site
+            .pages
+            .iter()
+            .map(|p| NavLink {
+                title: &p.title,
+                url: &p.url,
+            })
+            .collect(),
     };
     let base = {
         let mut c = Context::new();
@@ -380,34 +354,54 @@ where
         c
     };
     let addresses = feeds::Addresses::new(site);
-    jobs.par_iter().try_for_each(|job| {
-        let mut context = base.clone();
-        // The 404 page is served at whatever address was missed, so
-        // its links must be absolute when they can be.
-        let root = match (&job.path[..], &site.base_url) {
-            (NOT_FOUND_PAGE, Some(base)) => base.clone(),
-            _ => root_of(&job.path),
-        };
-        context.insert("root", &root);
-        context.insert("path", &job.path);
-        context.insert("page_title", &job.title);
-        context.insert("section", job.section);
-        context.insert("page_description", &job.description);
-        context.insert("og_type", job.og_type);
-        let canonical = (job.path != NOT_FOUND_PAGE)
-            .then(|| addresses.absolute(&job.path))
-            .flatten();
-        context.insert("canonical", &canonical);
-        context.insert("page", &*job.page.get()?);
-        let html = templates.render(job.template, &context)?;
-        emit(&job.path, html.into_bytes())
-    })?;
-    let indexable: Vec<&str> = jobs
+    // Each job renders its page, or the pages of its long lists; the
+    // paths come back in job order (an indexed collect), for the sitemap.
+    let written: Vec<Vec<String>> = jobs
+        .par_iter()
+        .map(|job| -> Result<Vec<String>, RenderError> {
+            let data = job.page.get()?.into_owned();
+            let pages = paging::paginate(&job.path, data, job.lists, site.paginate);
+            let mut paths = Vec::with_capacity(pages.len());
+            for (pager, page) in pages {
+                let path = urls::paged_url(&job.path, pager.number);
+                let mut context = base.clone();
+                // The 404 page is served at whatever address was missed, so
+                // its links must be absolute when they can be.
+                let root = match (&path[..], &site.base_url) {
+                    (NOT_FOUND_PAGE, Some(base)) => base.clone(),
+                    _ => root_of(&path),
+                };
+                let title = if pager.number > 1 {
+                    format!("{} (page {} of {})", job.title, pager.number, pager.count)
+                } else {
+                    job.title.clone()
+                };
+                context.insert("root", &root);
+                context.insert("path", &path);
+                context.insert("page_title", &title);
+                context.insert("section", job.section);
+                context.insert("page_description", &job.description);
+                context.insert("og_type", job.og_type);
+                let canonical = (path != NOT_FOUND_PAGE)
+                    .then(|| addresses.absolute(&path))
+                    .flatten();
+                context.insert("canonical", &canonical);
+                context.insert("pager", &pager);
+                context.insert("page", &page);
+                let html = templates.render(job.template, &context)?;
+                emit(&path, html.into_bytes())?;
+                paths.push(path);
+            }
+            Ok(paths)
+        })
+        .collect::<Result<_, _>>()?;
+    let indexable: Vec<&str> = written
         .iter()
-        .map(|j| j.path.as_str())
+        .flatten()
+        .map(String::as_str)
         .filter(|p| *p != NOT_FOUND_PAGE)
         .collect();
-    let mut count = jobs.len();
+    let mut count: usize = written.iter().map(Vec::len).sum();
     for file in feeds::discovery_files(site, &indexable) {
         emit(&file.path, file.contents)?;
         count += 1;
@@ -417,367 +411,6 @@ where
         templates.stylesheet.clone().into_bytes(),
     )?;
     Ok(count + 1)
-}
-
-/// The articles index reads like a news archive: newest first, undated last.
-fn newest_first(site: &Site) -> Vec<&crate::briefing::ArticleRef> {
-    let mut refs: Vec<_> = site.articles.iter().map(|a| &a.info).collect();
-    refs.sort_by(|a, b| {
-        (b.published.is_some(), &b.published)
-            .cmp(&(a.published.is_some(), &a.published))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    refs
-}
-
-/// Adds `key: html` to a page's data (charts are built here, in render,
-/// because they are presentation of data the model already has).
-fn with(mut page: serde_json::Value, key: &str, html: String) -> serde_json::Value {
-    if let Some(map) = page.as_object_mut() {
-        map.insert(key.to_string(), serde_json::Value::String(html));
-    }
-    page
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A list of names for a sentence: "A, B and C" (at most `max`, then "…").
-fn names<'a>(list: impl Iterator<Item = &'a str>, max: usize) -> String {
-    let all: Vec<&str> = list.collect();
-    let shown: Vec<&str> = all.iter().copied().take(max).collect();
-    match shown.as_slice() {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] if all.len() <= max => format!("{} and {last}", init.join(", ")),
-        _ => format!("{} and others", shown.join(", ")),
-    }
-}
-
-fn describe_home(site: &Site) -> String {
-    let c = &site.home.counts;
-    let counts = format!(
-        "Briefing from {}, {} and {}.",
-        plural(c.articles, "article", "articles"),
-        plural(c.events, "event", "events"),
-        plural(c.people, "person", "people")
-    );
-    if site.description.trim().is_empty() {
-        counts
-    } else {
-        format!("{} {counts}", site.description.trim())
-    }
-}
-
-fn describe_article(a: &crate::briefing::ArticlePage, text: &str) -> String {
-    let mut d = String::new();
-    if let Some(outlet) = &a.info.outlet {
-        d.push_str(outlet);
-    }
-    if let Some(label) = &a.info.published_label {
-        if !d.is_empty() {
-            d.push_str(", ");
-        }
-        d.push_str(label);
-    }
-    if !d.is_empty() {
-        d.push_str(": ");
-    }
-    let body = text
-        .trim_start()
-        .strip_prefix(a.info.title.trim())
-        .unwrap_or(text);
-    let flat: Vec<&str> = body.split_whitespace().collect();
-    let mut snippet = String::new();
-    for w in flat {
-        if snippet.chars().count() + w.chars().count() > 160 {
-            snippet.push('…');
-            break;
-        }
-        if !snippet.is_empty() {
-            snippet.push(' ');
-        }
-        snippet.push_str(w);
-    }
-    if snippet.is_empty() {
-        d.push_str(&a.info.title);
-    } else {
-        d.push_str(&snippet);
-    }
-    d
-}
-
-fn describe_actor(a: &ActorPage) -> String {
-    let mut d = format!("{} ({})", a.name, a.kind_label.to_lowercase());
-    if let Some(c) = &a.country {
-        d.push_str(", ");
-        d.push_str(&c.name);
-    }
-    d.push_str(&format!(
-        ": {} in {}, {}.",
-        plural(a.mentions, "mention", "mentions"),
-        plural(a.articles.len(), "article", "articles"),
-        plural(a.events.len() + a.events_here.len(), "event", "events")
-    ));
-    if !a.met.is_empty() {
-        d.push_str(&format!(
-            " Met {}.",
-            names(a.met.iter().map(|p| p.name.as_str()), 3)
-        ));
-    }
-    d
-}
-
-fn describe_event(e: &crate::briefing::EventPage) -> String {
-    let mut d = e.info.kind_label.clone();
-    if let Some(date) = &e.info.date {
-        d.push_str(", ");
-        d.push_str(&date.label);
-    }
-    if let Some(place) = &e.place {
-        d.push_str(", ");
-        d.push_str(&place.name);
-    }
-    d.push_str(": ");
-    d.push_str(&e.info.title);
-    if !e.participants.is_empty() {
-        d.push_str(&format!(
-            ", with {}",
-            names(e.participants.iter().map(|p| p.name.as_str()), 4)
-        ));
-    }
-    d.push_str(&format!(
-        ". {}.",
-        plural(e.sources.len(), "source", "sources")
-    ));
-    d
-}
-
-fn page_jobs<'a>(
-    site: &'a Site,
-    actor_pages: &'a BTreeMap<&'a str, &'a ActorPage>,
-) -> Result<Vec<PageJob<'a>>, serde_json::Error> {
-    fn v<T: Serialize>(x: &T) -> Result<serde_json::Value, serde_json::Error> {
-        serde_json::to_value(x)
-    }
-    let event_refs: Vec<crate::briefing::EventRef> =
-        site.events.iter().map(|e| e.info.clone()).collect();
-    let c = &site.home.counts;
-    let mut jobs = vec![
-        PageJob {
-            path: urls::HOME.into(),
-            template: "index.html",
-            title: "Briefing".into(),
-            section: "home",
-            description: describe_home(site),
-            og_type: "website",
-            page: PageValue::Ready(with(
-                v(&site.home)?,
-                "timeline_chart",
-                charts::event_timeline(&event_refs, "chart-timeline"),
-            )),
-        },
-        PageJob {
-            path: urls::TIMELINE.into(),
-            template: "timeline.html",
-            title: "Timeline".into(),
-            section: "timeline",
-            description: format!(
-                "Timeline of {}, month by month, with their dates, kinds and sources.",
-                plural(c.events, "event", "events")
-            ),
-            og_type: "website",
-            page: PageValue::Ready(v(&site.timeline)?),
-        },
-        PageJob {
-            path: urls::ARTICLES_INDEX.into(),
-            template: "articles.html",
-            title: "Articles".into(),
-            section: "articles",
-            description: format!(
-                "All {}, newest first, from {}.",
-                plural(c.articles, "article", "articles"),
-                plural(c.outlets, "outlet", "outlets")
-            ),
-            og_type: "website",
-            page: PageValue::Ready(serde_json::json!({ "articles": newest_first(site) })),
-        },
-        PageJob {
-            path: urls::SOURCES_INDEX.into(),
-            template: "sources.html",
-            title: "Sources".into(),
-            section: "sources",
-            description: format!(
-                "The {} behind this briefing and their articles.",
-                plural(c.outlets, "outlet", "outlets")
-            ),
-            og_type: "website",
-            page: PageValue::Ready(serde_json::json!({ "outlets": v(&site.outlets)? })),
-        },
-        PageJob {
-            path: urls::SEARCH.into(),
-            template: "search.html",
-            title: "Search".into(),
-            section: "search",
-            description: "Search the articles, people, places and events of this briefing.".into(),
-            og_type: "website",
-            page: PageValue::Ready(serde_json::json!({})),
-        },
-        PageJob {
-            path: urls::EVENTS_INDEX.into(),
-            template: "events.html",
-            title: "Events".into(),
-            section: "events",
-            description: format!(
-                "Index of {}: meetings, visits and signings with their dates and sources.",
-                plural(c.events, "event", "events")
-            ),
-            og_type: "website",
-            page: PageValue::Ready(serde_json::json!({
-                "events": &event_refs,
-                "chart": charts::events_by_month(&event_refs, "chart-events"),
-            })),
-        },
-        PageJob {
-            path: NOT_FOUND_PAGE.into(),
-            template: "404.html",
-            title: "Page not found".into(),
-            section: "none",
-            description: "This page does not exist (any more).".into(),
-            og_type: "website",
-            page: PageValue::Ready(serde_json::json!({})),
-        },
-    ];
-    let rows = |kinds: &[ActorKind]| -> Vec<IndexRow> {
-        site.actors
-            .iter()
-            .filter(|a| kinds.contains(&a.kind))
-            .map(IndexRow::of)
-            .collect()
-    };
-    jobs.push(PageJob {
-        path: urls::PEOPLE_INDEX.into(),
-        template: "people.html",
-        title: "People".into(),
-        section: "people",
-        description: format!(
-            "Index of the {} and {} named in the articles.",
-            plural(c.people, "person", "people"),
-            plural(
-                c.actors.saturating_sub(c.people),
-                "organization or place",
-                "organizations and places"
-            )
-        ),
-        og_type: "website",
-        page: PageValue::Ready(serde_json::json!({
-            "people": rows(&[ActorKind::Person]),
-            "organizations": rows(&[ActorKind::Organization]),
-            "places": rows(&[ActorKind::Country, ActorKind::Place]),
-        })),
-    });
-    jobs.push(PageJob {
-        path: urls::BRIEFINGS_INDEX.into(),
-        template: "briefings.html",
-        title: "Briefings".into(),
-        section: "briefings",
-        description: format!(
-            "Archive of the {} periodic briefings, newest first.",
-            site.briefings.len()
-        ),
-        og_type: "website",
-        page: PageValue::Ready(serde_json::json!({
-            "briefings": site.briefings.iter().rev().map(|b| &b.info).collect::<Vec<_>>()
-        })),
-    });
-    for b in &site.briefings {
-        jobs.push(PageJob {
-            path: b.url.clone(),
-            template: "briefing.html",
-            title: format!("Briefing: {}", b.info.label),
-            section: "briefings",
-            description: b.info.summary.clone(),
-            og_type: "website",
-            page: PageValue::Ready({
-                // A chart earns its place only when the period spans several
-                // months (a quarter); a one-column chart says nothing.
-                let months: std::collections::BTreeSet<&str> = b
-                    .events
-                    .iter()
-                    .filter_map(|e| e.date.as_ref()?.start.as_deref()?.get(..7))
-                    .collect();
-                let page = v(b)?;
-                if months.len() > 1 {
-                    with(
-                        page,
-                        "timeline_chart",
-                        charts::event_timeline(&b.events, "chart-timeline"),
-                    )
-                } else {
-                    page
-                }
-            }),
-        });
-    }
-    let texts: BTreeMap<&str, &str> = site
-        .export
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
-    for a in &site.articles {
-        jobs.push(PageJob {
-            path: a.url.clone(),
-            template: "article.html",
-            title: a.info.title.clone(),
-            section: "articles",
-            description: describe_article(a, texts.get(a.info.id.as_str()).copied().unwrap_or("")),
-            og_type: "article",
-            page: PageValue::Lazy(Box::new(move || v(a))),
-        });
-    }
-    for a in &site.actors {
-        let person = a.kind == ActorKind::Person;
-        let page = PageValue::Lazy(Box::new(move || {
-            let mut page = v(a)?;
-            if person {
-                let root = root_of(&a.url);
-                page = with(
-                    page,
-                    "activity_chart",
-                    charts::person_activity(a, "chart-activity"),
-                );
-                page = with(
-                    page,
-                    "network_chart",
-                    charts::person_network(a, actor_pages, &root, "chart-network"),
-                );
-            }
-            Ok(page)
-        }));
-        jobs.push(PageJob {
-            path: a.url.clone(),
-            template: if person { "person.html" } else { "actor.html" },
-            title: a.name.clone(),
-            section: "people",
-            description: describe_actor(a),
-            og_type: "website",
-            page,
-        });
-    }
-    for e in &site.events {
-        jobs.push(PageJob {
-            path: e.url.clone(),
-            template: "event.html",
-            title: e.info.title.clone(),
-            section: "events",
-            description: describe_event(e),
-            og_type: "website",
-            page: PageValue::Lazy(Box::new(move || v(e))),
-        });
-    }
-    Ok(jobs)
 }
 
 #[cfg(test)]

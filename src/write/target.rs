@@ -206,6 +206,10 @@ fn check_place(root: &Path, out: &Path, sources: &[PathBuf]) -> Result<(), Strin
             "the project's templates/ folder".into(),
             Path::new("templates"),
         ),
+        (
+            "the project's static/ folder".into(),
+            Path::new(crate::ingest::STATIC_DIR),
+        ),
     ];
     for source in sources {
         read.push((

@@ -133,6 +133,25 @@ await visit(base + "index.html", "home");
 if (await follow(/\/events\/index\.html$/, "events-index")) await follow(/\/events\/(?!index)[^/]+\.html$/, "event");
 await visit(base + "index.html", "home");
 if (await follow(/\/articles\/index\.html$/, "articles-index")) await follow(/\/articles\/(?!index)[^/]+\.html$/, "article");
+// A tag page, from the article's tags, where articles have tags.
+{
+  const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
+  if (hrefs.some((h) => /\/tags\/(?!index)[^/]+\.html$/.test(h))) await follow(/\/tags\/(?!index)[^/]+\.html$/, "tag");
+}
+// The second page of a paginated list (a person's, where there is one),
+// reached by its rel="next" link.
+{
+  const all = (await htmlFiles(siteDir)).map((f) => path.relative(siteDir, f).split(path.sep).join("/"));
+  const firsts = all
+    .filter((f) => all.includes(f.replace(/\.html$/, ".page-2.html")))
+    .sort((a, b) => Number(b.startsWith("people/")) - Number(a.startsWith("people/")) || a.localeCompare(b));
+  if (firsts.length) {
+    await visit(base + firsts[0], "paginated-first");
+    const next = await page.$$eval('nav[aria-label="Pages"] a[rel="next"]', (as) => as.map((a) => a.href));
+    if (!next.length) fail(`paginated-first: ${firsts[0]} has no rel="next" link`);
+    else await visit(next[0], "paginated-second");
+  }
+}
 
 // Search, where the site has a search page: type a name, expect results.
 try {

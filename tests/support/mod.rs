@@ -11,4 +11,5 @@ pub mod bin;
 pub mod html;
 pub mod project;
 pub mod score;
+pub mod site;
 pub mod tree;
