@@ -81,7 +81,7 @@ pub fn find_mentions(
     published: Option<NaiveDate>,
     kb: &KnowledgeBase,
 ) -> ArticleActors {
-    let (mut ctx, reported_roles) = named_people(text, sentences, published, kb);
+    let (mut ctx, reported_roles) = named_people(text, sentences, published, kb, true);
     ctx.find_role_mentions(&reported_roles);
     ctx.mentions.sort_by_key(|m| (m.start, m.end));
     ctx.mentions.dedup_by(|b, a| b.start < a.end);
@@ -104,22 +104,27 @@ pub fn find_mentions(
 /// The roles an article gives the people it names ("Defense Minister
 /// Sergei Shoigu"), as [`find_mentions`] reports them, without the steps
 /// that only come after (mentions by role alone, quotes): what inferring a
-/// publication date from tenures needs.
+/// publication date from tenures needs. Tenures are only known for
+/// knowledge-base people, whom the rules find by name and title, so the
+/// name tagger (which finds people the knowledge base lacks, and vetoes
+/// rule-found ones without a title) is not run here.
 pub fn reported_roles(
     text: &str,
     sentences: &[Sentence],
     published: Option<NaiveDate>,
     kb: &KnowledgeBase,
 ) -> Vec<ReportedRole> {
-    named_people(text, sentences, published, kb).1
+    named_people(text, sentences, published, kb, false).1
 }
 
-/// The steps up to the people named and the roles the text gives them.
+/// The steps up to the people named and the roles the text gives them;
+/// `tagger` says whether the name tagger takes part.
 fn named_people<'a, 't>(
     text: &'t str,
     sentences: &'a [Sentence],
     published: Option<NaiveDate>,
     kb: &'a KnowledgeBase,
+    tagger: bool,
 ) -> (Ctx<'a, 't>, Vec<ReportedRole>) {
     let toks = tokenize(text);
     let mut ctx = Ctx {
@@ -139,10 +144,14 @@ fn named_people<'a, 't>(
     };
     ctx.find_other_actors();
     ctx.find_repaired_names();
-    ctx.run_tagger();
-    ctx.add_tagged_names();
+    if tagger {
+        ctx.run_tagger();
+        ctx.add_tagged_names();
+    }
     let mut singles = ctx.find_named_people();
-    ctx.add_tagged_singles(&mut singles);
+    if tagger {
+        ctx.add_tagged_singles(&mut singles);
+    }
     ctx.resolve_partial_names(&singles);
     let mut reported_roles = ctx.reported_roles();
     // One reported role per person and title in an article: a title
