@@ -231,6 +231,10 @@ fn control_characters_written_as_yaml_escapes_never_reach_a_page() {
         "---\ntitle: \"October\\u0001\"\nperiod: 2025-10\n---\n\nTalks in Moscow.\n",
     );
     project.file(
+        "content/pages/about.md",
+        "---\ntitle: \"About\\x07 us\"\n---\n\nWho we are.\n",
+    );
+    project.file(
         "seeds/raw.txt",
         "Choe Son Hui visits Pyongyang\n\nChoe Son Hui returned to Pyongyang on Friday.\n",
     );
@@ -246,6 +250,7 @@ fn control_characters_written_as_yaml_escapes_never_reach_a_page() {
     for (file, line) in [
         ("content/articles/a.md", 2),
         ("content/notes/2025-10.md", 2),
+        ("content/pages/about.md", 2),
         ("content/metadata.yaml", 3),
     ] {
         assert!(

@@ -478,6 +478,32 @@ pub(crate) struct FrontMatter<'a> {
     pub body: &'a str,
 }
 
+impl FrontMatter<'_> {
+    /// The front matter parsed as YAML, with errors at their file line, and
+    /// control characters written as escapes taken out of its strings (the
+    /// warning saying so, if there were any): how articles, notes and pages
+    /// all read their front matter.
+    pub(crate) fn parse(
+        &self,
+        path: &str,
+    ) -> Result<(serde_yaml::Value, Option<Diagnostic>), IngestError> {
+        let mut value: serde_yaml::Value =
+            serde_yaml::from_str(self.yaml).map_err(|e| IngestError::Invalid {
+                path: path.to_string(),
+                line: Some(
+                    e.location()
+                        .map_or(self.first_line, |l| l.line() + self.first_line - 1),
+                ),
+                message: format!(
+                    "malformed YAML front matter: {}",
+                    fields::shift_yaml_message(&e.to_string(), self.first_line - 1)
+                ),
+            })?;
+        let escaped = escaped_controls_warning(path, self.yaml, self.first_line, &mut value);
+        Ok((value, escaped))
+    }
+}
+
 pub(crate) fn split_front_matter<'a>(
     path: &str,
     content: &'a str,
@@ -528,16 +554,7 @@ pub(crate) fn split_front_matter<'a>(
 
 fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestError> {
     let fm = split_front_matter(path, content)?;
-    let mut value: serde_yaml::Value =
-        serde_yaml::from_str(fm.yaml).map_err(|e| IngestError::Invalid {
-            path: path.to_string(),
-            line: e.location().map(|l| l.line() + fm.first_line - 1),
-            message: format!(
-                "malformed YAML front matter: {}",
-                fields::shift_yaml_message(&e.to_string(), fm.first_line - 1)
-            ),
-        })?;
-    let escaped = escaped_controls_warning(path, fm.yaml, fm.first_line, &mut value);
+    let (value, escaped) = fm.parse(path)?;
     let empty = serde_yaml::Mapping::new();
     let map = match &value {
         serde_yaml::Value::Mapping(m) => m,

@@ -82,16 +82,8 @@ fn read_page(
         line: Some(line),
         message,
     };
-    let value: Value = serde_yaml::from_str(fm.yaml).map_err(|e| {
-        invalid(
-            e.location()
-                .map_or(fm.first_line, |l| l.line() + fm.first_line - 1),
-            format!(
-                "malformed YAML front matter: {}",
-                fields::shift_yaml_message(&e.to_string(), fm.first_line - 1)
-            ),
-        )
-    })?;
+    let (value, escaped) = fm.parse(path)?;
+    diagnostics.extend(escaped);
     let keys = fields::key_lines(fm.yaml, fm.first_line);
     let line_of = |k: &str| {
         keys.iter()

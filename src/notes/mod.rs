@@ -221,20 +221,7 @@ pub fn parse(
     targets: &Targets<'_>,
 ) -> Result<(Note, Vec<Diagnostic>), Vec<NoteError>> {
     let fm = ingest::split_front_matter(path, content).map_err(|e| vec![e.into()])?;
-    let mut value: Value = serde_yaml::from_str(fm.yaml).map_err(|e| {
-        vec![NoteError::invalid(
-            path,
-            Some(
-                e.location()
-                    .map_or(fm.first_line, |l| l.line() + fm.first_line - 1),
-            ),
-            format!(
-                "malformed YAML front matter: {}",
-                fields::shift_yaml_message(&e.to_string(), fm.first_line - 1)
-            ),
-        )]
-    })?;
-    let escaped = ingest::escaped_controls_warning(path, fm.yaml, fm.first_line, &mut value);
+    let (value, escaped) = fm.parse(path).map_err(|e| vec![e.into()])?;
     let empty = serde_yaml::Mapping::new();
     let map = match &value {
         Value::Mapping(m) => m,
