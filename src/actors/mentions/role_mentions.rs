@@ -60,6 +60,9 @@ impl<'t> Ctx<'_, 't> {
         // office, per office, in text order, built when first asked for.
         let mut holders_in_article: HashMap<Office, Vec<Holder>> = HashMap::new();
         let mut found = Vec::new();
+        // Spans of the role phrases that replace the (non-person) mentions
+        // inside them, in text order; removed in one pass at the end.
+        let mut replaced: Vec<(usize, usize)> = Vec::new();
         for caps in ROLE.captures_iter(self.text) {
             let (Some(whole), Some(phrase)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2)))
             else {
@@ -200,8 +203,9 @@ impl<'t> Ctx<'_, 't> {
                 (holders.len() == 1).then(|| holders[0].id.clone())
             });
             if let Some(actor) = actor {
-                // The role phrase replaces the country names inside it.
-                self.mentions.retain(|m| !overlaps(m));
+                // The role phrase replaces the country names inside it
+                // (no person mention overlaps it: checked above).
+                replaced.push((whole.start(), whole.end()));
                 found.push(Mention {
                     start: phrase.start(),
                     end: phrase.end(),
@@ -210,6 +214,14 @@ impl<'t> Ctx<'_, 't> {
                     via: MentionVia::Role,
                 });
             }
+        }
+        // Matches do not overlap and come in text order, so `replaced` is
+        // sorted: one binary search per mention, not one pass per phrase.
+        if !replaced.is_empty() {
+            self.mentions.retain(|m| {
+                let i = replaced.partition_point(|r| r.1 <= m.start);
+                replaced.get(i).is_none_or(|r| r.0 >= m.end)
+            });
         }
         self.mentions.extend(found);
     }

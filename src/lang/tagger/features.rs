@@ -105,6 +105,10 @@ pub struct Word {
     pub cap: bool,
     /// Capitalized and a given name of `data/names/`.
     pub given: bool,
+    /// Has a letter.
+    pub letters: bool,
+    /// A Korean surname of `data/names/` (as written).
+    pub korean_surname: bool,
 }
 
 impl Word {
@@ -117,7 +121,15 @@ impl Word {
             long_shape,
             cap,
             given: cap && names::is_given_name(raw),
+            letters: raw.chars().any(char::is_alphabetic),
+            korean_surname: names::is_korean_surname(raw),
         }
+    }
+}
+
+impl AsRef<Word> for Word {
+    fn as_ref(&self) -> &Word {
+        self
     }
 }
 
@@ -154,95 +166,170 @@ pub fn doc_features(doc: &[Vec<&str>]) -> Vec<Vec<u32>> {
     out
 }
 
+/// What the whole document says that a word's features look at: which
+/// sentences are headlines, which lower-case forms are written lower case
+/// somewhere ("the march" vs "March"), and which are capitalized
+/// mid-sentence in a lower-case sentence (a name, not a headline or
+/// sentence start).
+pub struct DocContext<'w> {
+    headlines: Vec<bool>,
+    lower_seen: FastSet<&'w str>,
+    cap_mid: FastSet<&'w str>,
+}
+
+impl<'w> DocContext<'w> {
+    pub fn new<W: AsRef<Word>>(doc: &[Vec<&str>], words: &'w [Vec<W>]) -> DocContext<'w> {
+        let mut lower_seen: FastSet<&str> = FastSet::default();
+        let mut cap_mid: FastSet<&str> = FastSet::default();
+        let headlines: Vec<bool> = doc.iter().map(|s| all_caps(s)).collect();
+        for ((s, ws), &headline) in doc.iter().zip(words).zip(&headlines) {
+            for (i, (w, word)) in s.iter().zip(ws).enumerate() {
+                let word = word.as_ref();
+                let first = w.chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    lower_seen.insert(&word.lower);
+                } else if i > 0 && !headline && word.cap {
+                    cap_mid.insert(&word.lower);
+                }
+            }
+        }
+        DocContext {
+            headlines,
+            lower_seen,
+            cap_mid,
+        }
+    }
+
+    /// True when sentence `s` is a headline ([`all_caps`]).
+    pub fn headline(&self, s: usize) -> bool {
+        self.headlines[s]
+    }
+}
+
 /// Calls `each` with the static features of every word of a document in
 /// order (one buffer, reused).
 pub fn each_features(doc: &[Vec<&str>], words: &[Vec<Word>], mut each: impl FnMut(&[u32])) {
-    // What the document says of each lower-case form: written lower case
-    // somewhere ("the march" vs "March"), capitalized mid-sentence in a
-    // lower-case sentence (a name, not a headline or sentence start).
-    let mut lower_seen: FastSet<&str> = FastSet::default();
-    let mut cap_mid: FastSet<&str> = FastSet::default();
-    let headlines: Vec<bool> = doc.iter().map(|s| all_caps(s)).collect();
-    for ((s, ws), &headline) in doc.iter().zip(words).zip(&headlines) {
-        for (i, (w, word)) in s.iter().zip(ws).enumerate() {
-            let first = w.chars().next();
-            if first.is_some_and(char::is_lowercase) {
-                lower_seen.insert(&word.lower);
-            } else if i > 0 && !headline && word.cap {
-                cap_mid.insert(&word.lower);
-            }
-        }
-    }
-    let sets = (&lower_seen, &cap_mid);
+    let ctx = DocContext::new(doc, words);
     let mut f = Vec::with_capacity(64);
-    for ((s, ws), &headline) in doc.iter().zip(words).zip(&headlines) {
+    for (k, (s, ws)) in doc.iter().zip(words).enumerate() {
+        let headline = ctx.headline(k);
         for i in 0..s.len() {
             f.clear();
-            word_features(s, ws, i, headline, sets, &mut f);
+            word_features(s, ws, i, headline, &ctx, &mut f);
             each(&f);
         }
     }
 }
 
-type Sets<'a, 'w> = (&'a FastSet<&'w str>, &'a FastSet<&'w str>);
-
+/// The static features of word `i` of a sentence: its own
+/// ([`own_features`]), the ones its neighbours give it
+/// ([`neighbour_features`]) and the ones that join it to them
+/// ([`joint_features`]).
 fn word_features(
     raw: &[&str],
     words: &[Word],
     i: usize,
     headline: bool,
-    (lower_seen, cap_mid): Sets,
+    ctx: &DocContext,
     f: &mut Vec<u32>,
 ) {
-    let w = &words[i];
-    let at = |k: isize| -> (&str, &str) {
-        let j = i as isize + k;
-        if j < 0 {
-            ("<s>", "<s>")
-        } else if j as usize >= words.len() {
-            ("</s>", "</s>")
-        } else {
-            let x = &words[j as usize];
-            (x.lower.as_str(), x.short_shape.as_str())
-        }
-    };
+    own_features(raw[i], &words[i], f);
+    for k in NEIGHBOURS {
+        let (lower, shape) = at(words, i, k);
+        neighbour_features(k, lower, shape, f);
+    }
+    joint_features(raw, words, i, headline, ctx, f);
+}
+
+/// The lower-case form and short shape of the word `k` places from word
+/// `i`, or the sentence boundary (`<s>`, `</s>`) for both.
+fn at<W: AsRef<Word>>(words: &[W], i: usize, k: isize) -> (&str, &str) {
+    let j = i as isize + k;
+    if j < 0 {
+        ("<s>", "<s>")
+    } else if j as usize >= words.len() {
+        ("</s>", "</s>")
+    } else {
+        let x = words[j as usize].as_ref();
+        (x.lower.as_str(), x.short_shape.as_str())
+    }
+}
+
+/// The offsets of the neighbours whose form alone is a feature.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The features of a word that depend on nothing but the word (`raw`, and
+/// `w` made from it): the bias, its forms, shapes, prefixes and suffixes.
+/// The decoder scores them once per distinct word of a document.
+pub fn own_features(raw: &str, w: &Word, f: &mut Vec<u32>) {
     f.push(feature("bias", ""));
     f.push(feature("w", &w.lower));
-    f.push(feature("W", raw[i]));
+    f.push(feature("W", raw));
     f.push(feature("s", &w.short_shape));
     f.push(feature("S", &w.long_shape));
     let lower = w.lower.as_str();
-    let ends: Vec<usize> = lower
-        .char_indices()
-        .map(|(p, _)| p)
-        .skip(1)
-        .chain([lower.len()])
-        .collect();
-    let n_chars = ends.len();
+    let mut ends = [0usize; 4];
+    let mut n_chars = 0;
+    for (p, _) in lower.char_indices().skip(1) {
+        if n_chars < 4 {
+            ends[n_chars] = p;
+        }
+        n_chars += 1;
+    }
+    // `n_chars` counted the characters after the first (an empty form
+    // counts as one, its prefix and suffix empty).
+    let n_chars = n_chars + 1;
     for n in 1..=4.min(n_chars) {
-        let p = &lower[..ends[n - 1]];
-        let cut = if n == n_chars {
-            0
+        let p = if n == n_chars {
+            lower
         } else {
-            ends[n_chars - n - 1]
+            &lower[..ends[n - 1]]
         };
         f.push(Hasher::new("p").part(p).hash32());
+        let cut = lower.char_indices().rev().nth(n - 1).map_or(0, |(c, _)| c);
         f.push(Hasher::new("x").part(&lower[cut..]).hash32());
     }
-    let (l1, s1) = at(-1);
-    let (l2, s2) = at(-2);
-    let (r1, t1) = at(1);
-    let (r2, _) = at(2);
-    f.push(feature("l-1", l1));
-    f.push(feature("l-2", l2));
-    f.push(feature("l+1", r1));
-    f.push(feature("l+2", r2));
+}
+
+/// The features a word (`lower`, `shape`) gives the word `k` places away
+/// (`k` one of [`NEIGHBOURS`]): its form, and next to it its shape. The
+/// decoder scores them once per distinct word of a document.
+pub fn neighbour_features(k: isize, lower: &str, shape: &str, f: &mut Vec<u32>) {
+    match k {
+        -2 => f.push(feature("l-2", lower)),
+        -1 => {
+            f.push(feature("l-1", lower));
+            f.push(feature("s-1", shape));
+        }
+        1 => {
+            f.push(feature("l+1", lower));
+            f.push(feature("s+1", shape));
+        }
+        _ => f.push(feature("l+2", lower)),
+    }
+}
+
+/// The features of word `i` that join it to its neighbours or depend on
+/// its place in the sentence and document: word and shape n-grams,
+/// sentence start, headline, name-list membership around it, and what the
+/// document says of its form ([`DocContext`]).
+pub fn joint_features<W: AsRef<Word>>(
+    raw: &[&str],
+    words: &[W],
+    i: usize,
+    headline: bool,
+    ctx: &DocContext,
+    f: &mut Vec<u32>,
+) {
+    let w = words[i].as_ref();
+    let (l1, s1) = at(words, i, -1);
+    let (l2, s2) = at(words, i, -2);
+    let (r1, t1) = at(words, i, 1);
+    let (r2, _) = at(words, i, 2);
     f.push(Hasher::new("l-2l-1").part(l2).part(l1).hash32());
     f.push(Hasher::new("l+1l+2").part(r1).part(r2).hash32());
     f.push(Hasher::new("l-1l0").part(l1).part(&w.lower).hash32());
     f.push(Hasher::new("l0l+1").part(&w.lower).part(r1).hash32());
-    f.push(feature("s-1", s1));
-    f.push(feature("s+1", t1));
     f.push(
         Hasher::new("s-1s0s+1")
             .part(s1)
@@ -267,24 +354,32 @@ fn word_features(
         f.push(feature("head", &w.lower));
         f.push(feature("head-s", &w.short_shape));
     }
-    let letters = raw[i].chars().any(char::is_alphabetic);
-    if letters && (w.cap || headline) {
+    if w.letters && (w.cap || headline) {
         if w.given {
             f.push(feature("given", ""));
         }
-        if names::is_korean_surname(raw[i]) {
+        if w.korean_surname {
             f.push(feature("ksur", ""));
         }
-        if i + 1 < raw.len() && words[i + 1].given {
+        if i + 1 < raw.len() && words[i + 1].as_ref().given {
             f.push(feature("given+1", &w.short_shape));
         }
-        if i > 0 && words[i - 1].given {
+        if i > 0 && words[i - 1].as_ref().given {
             f.push(feature("given-1", &w.short_shape));
         }
-        let seen = if lower_seen.contains(lower) { "y" } else { "n" };
+        let lower = w.lower.as_str();
+        let seen = if ctx.lower_seen.contains(lower) {
+            "y"
+        } else {
+            "n"
+        };
         f.push(feature("lower-seen", seen));
         if i == 0 || headline {
-            let mid = if cap_mid.contains(lower) { "y" } else { "n" };
+            let mid = if ctx.cap_mid.contains(lower) {
+                "y"
+            } else {
+                "n"
+            };
             f.push(feature("cap-mid", mid));
         }
     }
@@ -312,12 +407,30 @@ pub fn tag_features(
     history: Option<u8>,
     second: Option<Second>,
 ) {
+    previous_tag_features(f, prev, prev2);
+    tag_word_features(f, prev, word, history, second);
+}
+
+/// The features of the two previous tags alone: the decoder scores them
+/// once per document for every pair of tags.
+pub fn previous_tag_features(f: &mut Vec<u32>, prev: u8, prev2: u8) {
+    let p = [prev];
+    let pp = [prev2, prev];
+    f.push(feature("t-1", byte_str(&p)));
+    f.push(feature("t-2t-1", byte_str(&pp)));
+}
+
+/// The tag features that also look at the word ([`tag_features`] less
+/// [`previous_tag_features`]).
+pub fn tag_word_features(
+    f: &mut Vec<u32>,
+    prev: u8,
+    word: &Word,
+    history: Option<u8>,
+    second: Option<Second>,
+) {
     let p = [prev];
     let p = byte_str(&p);
-    let pp = [prev2, prev];
-    let pp = byte_str(&pp);
-    f.push(feature("t-1", p));
-    f.push(feature("t-2t-1", pp));
     f.push(Hasher::new("t-1w").part(p).part(&word.lower).hash32());
     f.push(Hasher::new("t-1s").part(p).part(&word.short_shape).hash32());
     if let Some(h) = history {
@@ -350,13 +463,18 @@ pub fn tag_features(
 /// other occurrences of the same capitalized word: bit `k` for entity type
 /// `k` given to one of them, bit 4 for one left outside any name. 0 for
 /// words without letters or never capitalized elsewhere.
-pub fn doc_types(doc: &[Vec<&str>], words: &[Vec<Word>], tags: &[Vec<u8>]) -> Vec<u8> {
+pub fn doc_types<'w, W: AsRef<Word>>(
+    doc: &[Vec<&str>],
+    words: &'w [Vec<W>],
+    tags: &[Vec<u8>],
+) -> Vec<u8> {
     // Per lower-case form: how many occurrences had each type, and O.
     let mut counts: FastMap<&str, [u32; 5]> = FastMap::default();
     let mut keys = Vec::new();
     for ((s, ws), t) in doc.iter().zip(words).zip(tags) {
         let headline = all_caps(s);
         for ((w, word), &tag) in s.iter().zip(ws).zip(t) {
+            let word: &'w Word = word.as_ref();
             if !(word.cap || headline) || !w.chars().any(char::is_alphabetic) {
                 keys.push(None);
                 continue;

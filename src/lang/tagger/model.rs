@@ -1,6 +1,9 @@
 //! The tagger's weights and their binary file format: a checked header, then
 //! a table of (feature hash, one i16 weight per tag) sorted by hash, read
-//! into a bucketed index so a lookup is a short search.
+//! into a bucketed index so a lookup is a short search. The hashes are kept
+//! apart from the weights: the index (under 1 MB) stays in cache, and a
+//! feature the model does not know (most context n-grams) costs no load
+//! of weights.
 //!
 //! Format (all integers little-endian):
 //!
@@ -23,8 +26,9 @@ pub const MAGIC: &[u8; 4] = b"DSTG";
 pub const VERSION: u16 = 1;
 const HEADER: usize = 16;
 const ROW: usize = 4 + 2 * N_TAGS;
-/// Index buckets: the top bits of a hash pick a bucket of rows.
-const BUCKET_BITS: u32 = 17;
+/// Index buckets: the top bits of a hash pick a bucket of rows (about two
+/// rows per bucket for the bundled model).
+const BUCKET_BITS: u32 = 16;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ModelError {
@@ -48,7 +52,7 @@ pub enum ModelError {
     Checksum,
 }
 
-/// One feature's weights, next to its hash (one cache line per lookup).
+/// One feature's weights, next to its hash.
 struct Row {
     hash: u32,
     weights: [i16; N_TAGS],
@@ -56,7 +60,9 @@ struct Row {
 
 /// Weights, one row per feature.
 pub struct Model {
-    rows: Vec<Row>,
+    /// Feature hashes, ascending; `weights[i]` belongs to `hashes[i]`.
+    hashes: Vec<u32>,
+    weights: Vec<[i16; N_TAGS]>,
     scale: f32,
     /// `buckets[b]..buckets[b + 1]` are the rows whose hash has top bits `b`.
     buckets: Vec<u32>,
@@ -102,8 +108,10 @@ impl Model {
             buckets.push(row as u32);
         }
         buckets.push(rows.len() as u32);
+        let (hashes, weights) = rows.into_iter().map(|r| (r.hash, r.weights)).unzip();
         Model {
-            rows,
+            hashes,
+            weights,
             scale,
             buckets,
         }
@@ -159,15 +167,15 @@ impl Model {
 
     /// The file bytes of this model.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + 4 + self.rows.len() * ROW);
+        let mut out = Vec::with_capacity(HEADER + 4 + self.rows() * ROW);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&(N_TAGS as u16).to_le_bytes());
-        out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.rows() as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for row in &self.rows {
-            out.extend_from_slice(&row.hash.to_le_bytes());
-            for x in &row.weights {
+        for (hash, weights) in self.hashes.iter().zip(&self.weights) {
+            out.extend_from_slice(&hash.to_le_bytes());
+            for x in weights {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
@@ -177,7 +185,7 @@ impl Model {
     }
 
     pub fn rows(&self) -> usize {
-        self.rows.len()
+        self.hashes.len()
     }
 
     pub fn scale(&self) -> f32 {
@@ -187,11 +195,8 @@ impl Model {
     fn row(&self, h: u32) -> Option<&[i16; N_TAGS]> {
         let b = (h >> (32 - BUCKET_BITS)) as usize;
         let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        self.rows[lo..hi]
-            .iter()
-            .find(|r| r.hash >= h)
-            .filter(|r| r.hash == h)
-            .map(|r| &r.weights)
+        let i = self.hashes[lo..hi].iter().position(|&x| x >= h)?;
+        (self.hashes[lo + i] == h).then(|| &self.weights[lo + i])
     }
 
     /// Adds the weights of every feature to `scores` (unscaled).
