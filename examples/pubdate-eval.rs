@@ -89,7 +89,8 @@ fn main() {
         if let Some(g) = &got {
             t.inferred += 1;
             let off = (g.date - doc.dct).num_days().abs();
-            t.right_year += usize::from(chrono::Datelike::year(&g.date) == chrono::Datelike::year(&doc.dct));
+            t.right_year +=
+                usize::from(chrono::Datelike::year(&g.date) == chrono::Datelike::year(&doc.dct));
             t.within_week += usize::from(off <= 7);
             t.recent_within_week += usize::from(off <= 7 && doc.recent_full_date);
             let holds = g.range.start <= doc.dct && doc.dct <= g.range.end;
@@ -105,7 +106,10 @@ fn main() {
             }
         }
         if list {
-            let name = doc.path.file_name().map(|n| n.to_string_lossy().to_string());
+            let name = doc
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string());
             match &got {
                 Some(g) => println!(
                     "{}\t{}\t{}\t{:?} {}..{}\t{}{}",
@@ -116,14 +120,27 @@ fn main() {
                     g.range.start,
                     g.range.end,
                     g.evidence.last().map(String::as_str).unwrap_or(""),
-                    if doc.recent_full_date { "\t[recent full date]" } else { "" }
+                    if doc.recent_full_date {
+                        "\t[recent full date]"
+                    } else {
+                        ""
+                    }
                 ),
                 None => println!("{}\t{}\t-", name.unwrap_or_default(), doc.dct),
             }
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
-    println!("{} dated documents, {} with a date inferred", t.docs, t.inferred);
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    println!(
+        "{} dated documents, {} with a date inferred",
+        t.docs, t.inferred
+    );
     println!(
         "right year:      {:>4}/{:<4} {:5.1}%",
         t.right_year,

@@ -89,7 +89,8 @@ fn inferred_dates(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                         "publication date inferred as {date}{} from: {evidence}; relative dates \
                          in the article depend on it (set `published` to confirm)",
                         match a.published_range {
-                            Some(r) if r.start == r.end => " (the evidence fixes the day)".to_string(),
+                            Some(r) if r.start == r.end =>
+                                " (the evidence fixes the day)".to_string(),
                             Some(r) => format!(
                                 " (the evidence fixes only a range, {} to {})",
                                 r.start, r.end

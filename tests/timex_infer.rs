@@ -22,7 +22,10 @@ fn weekday_agreement_and_tenure_pick_the_year() {
     // the latest is chosen, but the evidence fixes only the range.
     assert_eq!(got.date, d("2023-09-17"));
     assert_eq!(got.precision, Precision::Range);
-    assert_eq!((got.range.start, got.range.end), (d("2017-09-17"), d("2023-09-17")));
+    assert_eq!(
+        (got.range.start, got.range.end),
+        (d("2017-09-17"), d("2023-09-17"))
+    );
     assert!(
         got.evidence.iter().any(|e| e.contains("Sunday")),
         "{:?}",
@@ -66,7 +69,10 @@ fn without_a_dateline_a_past_month_gives_a_range() {
     let text = "The treaty, signed in June 2024, took effect after ratification.";
     let got = infer_publication_date(text, None, &[]).expect("a range");
     assert_eq!(got.precision, Precision::Range);
-    assert_eq!((got.range.start, got.range.end), (d("2024-06-01"), d("2024-06-30")));
+    assert_eq!(
+        (got.range.start, got.range.end),
+        (d("2024-06-01"), d("2024-06-30"))
+    );
     assert!(got.range.start <= got.date && got.date <= got.range.end);
 }
 
@@ -77,7 +83,10 @@ fn the_latest_full_date_reported_as_past_starts_the_range() {
 The launch on 4th February 2025 was condemned by Seoul, officials said.";
     let got = infer_publication_date(text, None, &[]).expect("a range");
     assert_eq!(got.precision, Precision::Range);
-    assert_eq!((got.range.start, got.range.end), (d("2025-02-04"), d("2025-02-10")));
+    assert_eq!(
+        (got.range.start, got.range.end),
+        (d("2025-02-04"), d("2025-02-10"))
+    );
     assert!(
         got.evidence.iter().any(|e| e.contains("4th February 2025")),
         "{:?}",
@@ -101,7 +110,10 @@ fn relative_days_point_after_the_latest_explicit_date() {
     let text = "The exercise began on 3 March 2025. On Thursday, the North fired two missiles, \
 the military said.";
     let got = infer_publication_date(text, None, &[]).expect("a date");
-    assert_eq!((got.range.start, got.range.end), (d("2025-03-03"), d("2025-03-09")));
+    assert_eq!(
+        (got.range.start, got.range.end),
+        (d("2025-03-03"), d("2025-03-09"))
+    );
     assert!(got.date >= d("2025-03-06"), "{got:?}");
 }
 
@@ -109,7 +121,10 @@ the military said.";
 fn a_future_date_bounds_the_range_from_above() {
     let text = "Officials met on 10 March 2025 and will meet again on 12 March 2025.";
     let got = infer_publication_date(text, None, &[]).expect("a range");
-    assert_eq!((got.range.start, got.range.end), (d("2025-03-10"), d("2025-03-12")));
+    assert_eq!(
+        (got.range.start, got.range.end),
+        (d("2025-03-10"), d("2025-03-12"))
+    );
 }
 
 #[test]

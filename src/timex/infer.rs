@@ -201,7 +201,14 @@ pub fn infer_from(
         };
         let future = item.tense == Tense::Future;
         match (&c.spec, future) {
-            (Spec::Day { year: YearRef::Undefined, month, day }, _) => {
+            (
+                Spec::Day {
+                    year: YearRef::Undefined,
+                    month,
+                    day,
+                },
+                _,
+            ) => {
                 // "Monday, February 10": the weekday fixes the year.
                 let first = span.split([',', ' ']).next().unwrap_or("");
                 if let Some(w) = lexicon::weekday_number(first) {
@@ -217,7 +224,13 @@ pub fn infer_from(
                 false,
             ) => relative.push(Relative::Weekday(
                 *weekday,
-                matches!(c.spec, Spec::Weekday { shift: WeekdayShift::Last, .. }),
+                matches!(
+                    c.spec,
+                    Spec::Weekday {
+                        shift: WeekdayShift::Last,
+                        ..
+                    }
+                ),
             )),
             _ => {}
         }
@@ -356,9 +369,15 @@ fn stated_period(spec: &Spec) -> Option<(NaiveDate, NaiveDate, Grain)> {
         Spec::Month {
             year: YearRef::Absolute(y),
             month,
-        } => Some((ymd(*y, *month, 1)?, last_of_month(*y, *month)?, Grain::Month)),
+        } => Some((
+            ymd(*y, *month, 1)?,
+            last_of_month(*y, *month)?,
+            Grain::Month,
+        )),
         Spec::Year(y) => Some((ymd(*y, 1, 1)?, ymd(*y, 12, 31)?, Grain::Year)),
-        Spec::YearRange(a, b) => Some((ymd(*b, 1, 1)?, ymd(*b, 12, 31)?, Grain::Year)).filter(|_| a <= b),
+        Spec::YearRange(a, b) => {
+            Some((ymd(*b, 1, 1)?, ymd(*b, 12, 31)?, Grain::Year)).filter(|_| a <= b)
+        }
         Spec::Season {
             year: YearRef::Absolute(y),
             ..
@@ -397,9 +416,7 @@ fn year_for_pair(
     lo: Option<&Bound>,
     hi: Option<&Bound>,
 ) -> Option<NaiveDate> {
-    let fits = |y: i32| {
-        ymd(y, month, day).filter(|d| d.weekday().number_from_monday() == weekday)
-    };
+    let fits = |y: i32| ymd(y, month, day).filter(|d| d.weekday().number_from_monday() == weekday);
     match (lo, hi) {
         (Some(l), _) if l.grain > Grain::Year => {
             let y = l.date.year();
@@ -420,7 +437,11 @@ fn year_for_pair(
 }
 
 /// The weekdays named in the dateline's sentence and the next.
-fn lede_weekdays(text: &str, sentences: &[Sentence], dateline_pos: Option<usize>) -> Vec<(u32, String)> {
+fn lede_weekdays(
+    text: &str,
+    sentences: &[Sentence],
+    dateline_pos: Option<usize>,
+) -> Vec<(u32, String)> {
     let lede = dateline_pos
         .and_then(|p| sentences.iter().position(|s| s.end > p))
         .map(|i| {
@@ -437,7 +458,9 @@ fn lede_weekdays(text: &str, sentences: &[Sentence], dateline_pos: Option<usize>
         .map(|l| {
             WEEKDAY_WORD
                 .find_iter(l)
-                .filter_map(|m| lexicon::weekday_number(m.as_str()).map(|w| (w, m.as_str().to_string())))
+                .filter_map(|m| {
+                    lexicon::weekday_number(m.as_str()).map(|w| (w, m.as_str().to_string()))
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -480,7 +503,9 @@ fn from_dateline(
     // overnight (1).
     let mut scored: Vec<(i32, NaiveDate)> = (from..=to)
         .filter_map(|y| ymd(y, month, day))
-        .filter(|d| lo.as_ref().is_none_or(|l| *d >= l.date) && hi.as_ref().is_none_or(|h| *d <= h.date))
+        .filter(|d| {
+            lo.as_ref().is_none_or(|l| *d >= l.date) && hi.as_ref().is_none_or(|h| *d <= h.date)
+        })
         .map(|d| {
             let wd = d.weekday().number_from_monday();
             let score = lede
@@ -494,14 +519,18 @@ fn from_dateline(
             (score, d)
         })
         .collect();
-    // A day or month the text reports as past is recent news: the dateline
-    // day is within a year after it, whatever a later cycle's weekdays say.
+    // A day the text reports as past is recent news: the dateline day is
+    // within a year after it, whatever a later cycle's weekdays say. (A
+    // month or year it looks back on may be history.)
     let near_text = lo
         .as_ref()
-        .is_some_and(|l| l.from_text && l.grain > Grain::Year);
+        .is_some_and(|l| l.from_text && l.grain == Grain::Day);
+    let mut restricted = false;
+    let last_in_window = scored.iter().map(|(_, d)| *d).max();
     if let Some(l) = lo.as_ref().filter(|_| near_text) {
         let within = |d: &NaiveDate| (*d - l.date).num_days() <= 366;
         if scored.iter().any(|(_, d)| within(d)) {
+            restricted = scored.iter().any(|(_, d)| !within(d));
             scored.retain(|(_, d)| within(d));
         }
     }
@@ -534,7 +563,7 @@ fn from_dateline(
     }
     // A day the text reports shortly before the dateline day ties the year
     // to it; a month or a year the text looks back on does not.
-    let exact = fitting.len() == 1
+    let exact = fitting.len() == 1 && !restricted
         || lo.as_ref().is_some_and(|l| {
             l.from_text && l.grain == Grain::Day && (date - l.date).num_days() <= 31
         });
@@ -542,7 +571,7 @@ fn from_dateline(
         evidence.push(format!(
             "{} is the only year in {from}–{to} consistent with all evidence{}",
             date.year(),
-            if fitting.len() > 1 {
+            if fitting.len() > 1 || restricted {
                 " within a month of the latest day the text reports"
             } else {
                 ""
@@ -550,19 +579,33 @@ fn from_dateline(
         ));
         return Some(day_result(date, evidence));
     }
-    let years: Vec<String> = fitting.iter().take(6).map(|d| d.year().to_string()).collect();
+    let years: Vec<String> = fitting
+        .iter()
+        .take(6)
+        .map(|d| d.year().to_string())
+        .collect();
     evidence.push(format!(
         "the years {}{} all fit; chose {} as the {} (relative dates are anchored to it)",
         years.join(", "),
         if fitting.len() > 6 { " …" } else { "" },
         date.year(),
-        if date == fitting[0] { "earliest" } else { "latest" }
+        if date == fitting[0] {
+            "earliest"
+        } else {
+            "latest"
+        }
     ));
     Some(InferredDate {
         date,
         range: DateInterval {
             start: fitting[0],
-            end: fitting[fitting.len() - 1],
+            // Narrowed to the year after the text's latest day: the later
+            // cycles are still possible.
+            end: if restricted {
+                last_in_window.unwrap_or(date)
+            } else {
+                fitting[fitting.len() - 1]
+            },
         },
         precision: Precision::Range,
         evidence,
@@ -591,7 +634,10 @@ fn from_bounds(
             "taken as that year",
         ),
     };
-    let end = hi.as_ref().map_or(assumed, |h| h.date.min(assumed)).max(start);
+    let end = hi
+        .as_ref()
+        .map_or(assumed, |h| h.date.min(assumed))
+        .max(start);
     // The most likely day: relative days ("yesterday", "on Thursday") point
     // at or after the latest explicit date; among the days that make the
     // most of them do, the middle one.
