@@ -235,7 +235,7 @@ pub(super) fn relative_units(text: &str, push: &mut impl FnMut(usize, usize, Spe
             "ended" | "ending" | "ends" => Spec::Duration("P1Y".to_string()),
             // "the year before the election", "the year 2000", "the year
             // when …": another year, or a span, not the reference year.
-            "before" | "after" | "since" | "when" | "that" | "in" | "of" | "following"
+            "before" | "after" | "since" | "when" | "that" | "which" | "of" | "following"
             | "prior" => continue,
             w if w.starts_with(|ch: char| ch.is_ascii_digit())
                 || lexicon::number_value(w).is_some() =>
