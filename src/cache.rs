@@ -25,7 +25,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::corpus::{AnalysedArticle, Article, ArticleActors, Mention, Quote, ReportedRole, Timex};
+use crate::corpus::{
+    AnalysedArticle, Article, ArticleActors, DateInterval, Mention, Quote, ReportedRole, Timex,
+};
 use crate::lang::names::NameKey;
 use crate::lang::Sentence;
 
@@ -56,6 +58,7 @@ pub enum CacheError {
 struct Entry {
     published: Option<NaiveDate>,
     published_evidence: Option<String>,
+    published_range: Option<DateInterval>,
     sentences: Vec<Sentence>,
     timexes: Vec<Timex>,
     mentions: Vec<Mention>,
@@ -155,6 +158,7 @@ impl AnalysisCache {
             article,
             published: entry.published,
             published_evidence: entry.published_evidence,
+            published_range: entry.published_range,
             sentences: entry.sentences,
             timexes: entry.timexes,
             actors: ArticleActors {
@@ -177,6 +181,7 @@ impl AnalysisCache {
         let entry = Entry {
             published: a.published,
             published_evidence: a.published_evidence.clone(),
+            published_range: a.published_range,
             sentences: a.sentences.clone(),
             timexes: a.timexes.clone(),
             mentions: a.actors.mentions.clone(),
@@ -329,6 +334,7 @@ mod tests {
         AnalysedArticle {
             published: a.published,
             published_evidence: None,
+            published_range: None,
             sentences: vec![Sentence {
                 start: 0,
                 end: a.text.len(),

@@ -86,8 +86,17 @@ fn inferred_dates(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                 Diagnostic::warning(
                     "inferred-date",
                     format!(
-                        "publication date inferred as {date} from: {evidence}; relative dates \
-                         in the article depend on it (set `published` to confirm)"
+                        "publication date inferred as {date}{} from: {evidence}; relative dates \
+                         in the article depend on it (set `published` to confirm)",
+                        match a.published_range {
+                            Some(r) if r.start == r.end =>
+                                " (the evidence fixes the day)".to_string(),
+                            Some(r) => format!(
+                                " (the evidence fixes only a range, {} to {})",
+                                r.start, r.end
+                            ),
+                            None => String::new(),
+                        }
                     ),
                 )
                 .in_file(&a.article.source_path),

@@ -259,10 +259,14 @@ fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
     // names) so relative dates still resolve; the evidence travels with it so
     // pages and `dossier check` can say the date is inferred.
     let sentences = lang::sentences(&article.text);
+    // One recognition pass: the inference reads it, then it is anchored.
+    let recognized = timex::recognize_sentences(&article.text, &sentences);
     let inferred = match article.published {
         Some(_) => None,
-        None => timex::infer_publication_date(
+        None => timex::infer_from(
             &article.text,
+            &sentences,
+            &recognized,
             article
                 .dateline
                 .as_ref()
@@ -271,13 +275,15 @@ fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
         ),
     };
     let published = article.published.or(inferred.as_ref().map(|i| i.date));
+    let published_range = inferred.as_ref().map(|i| i.range);
     let published_evidence = inferred.map(|i| i.evidence.join("; "));
-    let timexes = timex::annotate_sentences(&article.text, &sentences, published);
+    let timexes = timex::anchor_recognized(&article.text, &recognized, published);
     let found = actors::find_mentions(&article.text, &sentences, published, kb);
     AnalysedArticle {
         article,
         published,
         published_evidence,
+        published_range,
         sentences,
         timexes,
         actors: found,

@@ -30,6 +30,12 @@ pub struct ExportArticle {
     pub published: Option<String>,
     pub published_inferred: bool,
     pub published_evidence: Option<String>,
+    /// For an inferred date: the days it may fall on (`start` = `end` when
+    /// the evidence fixes the day).
+    pub published_range: Option<ExportRange>,
+    /// For an inferred date: `day` when the evidence fixes the day, `range`
+    /// when `published` was chosen from `published_range`.
+    pub published_precision: Option<&'static str>,
     pub source_path: String,
     /// The article's page in the site, relative to the site root.
     pub url: String,
@@ -41,6 +47,13 @@ pub struct ExportArticle {
     pub text: String,
     pub timexes: Vec<ExportTimex>,
     pub mentions: Vec<ExportMention>,
+}
+
+/// An inclusive range of days, YYYY-MM-DD.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRange {
+    pub start: String,
+    pub end: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -101,6 +114,11 @@ pub struct ExportSource {
     pub sentence: String,
 }
 
+/// The range of an inferred publication date (none for a given one).
+fn inferred_range(a: &crate::corpus::AnalysedArticle) -> Option<crate::corpus::DateInterval> {
+    a.published_evidence.as_ref().and(a.published_range)
+}
+
 pub fn build(analysis: &Analysis) -> Export {
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     Export {
@@ -116,6 +134,17 @@ pub fn build(analysis: &Analysis) -> Export {
                 published: a.published.map(day),
                 published_inferred: a.published_evidence.is_some(),
                 published_evidence: a.published_evidence.clone(),
+                published_range: inferred_range(a).map(|r| ExportRange {
+                    start: day(r.start),
+                    end: day(r.end),
+                }),
+                published_precision: inferred_range(a).map(|r| {
+                    if r.start == r.end {
+                        "day"
+                    } else {
+                        "range"
+                    }
+                }),
                 source_path: a.article.source_path.clone(),
                 url: article_url(&a.article.id),
                 original_url: a.article.url.clone(),

@@ -56,6 +56,21 @@ pub(super) fn date_view(
     }
 }
 
+/// What the evidence of an inferred publication date fixes, for the
+/// article page: the day itself, or the range the shown day was chosen from.
+pub(super) fn inferred_range_label(range: crate::corpus::DateInterval) -> String {
+    let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+    if range.start == range.end {
+        "the evidence fixes the day".to_string()
+    } else {
+        format!(
+            "the evidence fixes only a range: between {} and {}; relative dates use the day shown",
+            long(range.start),
+            long(range.end)
+        )
+    }
+}
+
 pub(super) fn day_view(day: NaiveDate) -> DateView {
     let value = day.format("%Y-%m-%d").to_string();
     DateView {

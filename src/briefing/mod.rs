@@ -392,6 +392,11 @@ pub fn build(analysis: &Analysis) -> Site {
                 original_source: a.article.original_source.clone(),
                 outlet_anchor: outlet_anchor(a.article.outlet.as_deref()),
                 published_evidence: a.published_evidence.clone(),
+                published_range: a
+                    .published_evidence
+                    .as_ref()
+                    .and(a.published_range)
+                    .map(labels::inferred_range_label),
                 language: a.article.language.clone(),
                 translated_from: a.article.translated_from.clone(),
                 outlet_url: urls::outlet_url(a.article.outlet.as_deref()),

@@ -94,6 +94,9 @@ pub struct ArticlePage {
     pub original_source: Option<String>,
     pub outlet_anchor: String,
     pub published_evidence: Option<String>,
+    /// For an inferred date, what the evidence fixes: "the day" or "a date
+    /// between 4 February 2025 and 10 February 2025".
+    pub published_range: Option<String>,
     pub language: Option<String>,
     pub translated_from: Option<String>,
     /// The outlet's page.

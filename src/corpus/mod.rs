@@ -52,6 +52,9 @@ pub struct AnalysedArticle {
     pub published: Option<NaiveDate>,
     /// Set when `published` was inferred, saying from what.
     pub published_evidence: Option<String>,
+    /// For an inferred date, the days it may fall on: one day when the
+    /// evidence fixes the day, else the range `published` was chosen from.
+    pub published_range: Option<DateInterval>,
     pub sentences: Vec<Sentence>,
     pub timexes: Vec<Timex>,
     pub actors: ArticleActors,

@@ -122,6 +122,7 @@ pub(crate) fn sample_analysis() -> Analysis {
         article: article("a1", "Petrov meets Varga", "Daily Ledger", "2024-03-05", t1),
         published: Some(day("2024-03-05")),
         published_evidence: None,
+        published_range: None,
         sentences: lang::sentences(t1),
         timexes: vec![
             timex(t1, "Monday", "2024-03-04"),
@@ -164,6 +165,10 @@ pub(crate) fn sample_analysis() -> Analysis {
         ),
         published: Some(day("2024-03-10")),
         published_evidence: Some("dateline \"March 10\"".to_string()),
+        published_range: Some(crate::corpus::DateInterval {
+            start: day("2024-03-10"),
+            end: day("2024-03-10"),
+        }),
         sentences: lang::sentences(t2),
         timexes: vec![timex(t2, "April 2024", "2024-04")],
         actors: ArticleActors::default(),

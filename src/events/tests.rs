@@ -186,6 +186,7 @@ impl Doc {
             },
             published: Some(self.published),
             published_evidence: None,
+            published_range: None,
             sentences: crate::lang::sentences(&self.text),
             timexes: self.timexes,
             actors: ArticleActors {

@@ -11,7 +11,7 @@ mod tense;
 
 use crate::corpus::{DateInterval, Granularity, Timex, TimexKind, TimexMod};
 use crate::lang::Sentence;
-pub use infer::{infer_publication_date, DateConstraint, InferredDate};
+pub use infer::{infer_from, infer_publication_date, DateConstraint, InferredDate, Precision};
 use recognize::{Candidate, Spec};
 use tense::Tense;
 
@@ -50,31 +50,75 @@ pub fn annotate_sentences(
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<Timex> {
+    anchor_recognized(text, &recognize_sentences(text, sentences), reference)
+}
+
+/// The first pass over a text, which does not depend on the reference date:
+/// its expressions, each with the tense of its sentence. [`anchor_recognized`]
+/// completes them from a reference date; a text without a publication date
+/// is recognized once, its date inferred from this, then anchored.
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    items: Vec<Recognition>,
+}
+
+#[derive(Debug, Clone)]
+struct Recognition {
+    cand: Candidate,
+    sentence: std::ops::Range<usize>,
+    tense: Tense,
+}
+
+/// Recognizes the time expressions of `text` (split into `sentences`) and
+/// reads the tense of each: everything but the anchoring.
+pub fn recognize_sentences(text: &str, sentences: &[Sentence]) -> Recognized {
     let candidates = merge_adjacent(text, recognize::recognize(text));
-    let mut out: Vec<Timex> = Vec::with_capacity(candidates.len());
+    let mut tenses = tense::TenseCache::default();
+    let items = candidates
+        .into_iter()
+        .map(|cand| {
+            let sentence = sentence_range(sentences, text, cand.start);
+            let tense = match cand.relation {
+                // "since Sep. 12" starts before the report; "ago" is past by itself.
+                Some(TimexMod::Since) => Tense::Past,
+                // "payable Jan. 2", "effective Feb. 1", "due March 3": a schedule,
+                // whatever the verbs around it ("declared a dividend payable …").
+                _ if SCHEDULED_BEFORE.is_match(
+                    text.get(cand.start.saturating_sub(24)..cand.start)
+                        .unwrap_or(""),
+                ) =>
+                {
+                    Tense::Future
+                }
+                _ => tenses.tense_at(text, sentence.clone(), cand.start..cand.end),
+            };
+            Recognition {
+                cand,
+                sentence,
+                tense,
+            }
+        })
+        .collect();
+    Recognized { items }
+}
+
+/// The second pass: the expressions `recognized` in `text`, anchored to
+/// `reference` (the publication date) and the narrative. Linear in the
+/// number of expressions.
+pub fn anchor_recognized(
+    text: &str,
+    recognized: &Recognized,
+    reference: Option<NaiveDate>,
+) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(recognized.items.len());
     let mut narrative: Option<(DateInterval, Granularity)> = None;
     // (sentence start, year) of the last year the text stated in a sentence.
     let mut stated_year: Option<(usize, i32)> = None;
-    let mut tenses = tense::TenseCache::default();
-    for cand in candidates {
-        let sentence = sentence_range(sentences, text, cand.start);
+    for item in &recognized.items {
+        let (cand, sentence, tense) = (&item.cand, &item.sentence, item.tense);
         let sentence_year = stated_year
             .filter(|(s, _)| *s == sentence.start)
             .map(|(_, y)| y);
-        let tense = match cand.relation {
-            // "since Sep. 12" starts before the report; "ago" is past by itself.
-            Some(TimexMod::Since) => Tense::Past,
-            // "payable Jan. 2", "effective Feb. 1", "due March 3": a schedule,
-            // whatever the verbs around it ("declared a dividend payable …").
-            _ if SCHEDULED_BEFORE.is_match(
-                text.get(cand.start.saturating_sub(24)..cand.start)
-                    .unwrap_or(""),
-            ) =>
-            {
-                Tense::Future
-            }
-            _ => tenses.tense_at(text, sentence.clone(), cand.start..cand.end),
-        };
         let ctx = anchor::Context {
             reference,
             tense,

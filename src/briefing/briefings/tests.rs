@@ -84,6 +84,7 @@ fn a_late_report_of_an_old_event_is_new_in_its_publication_period() {
         ),
         published: Some(day("2025-01-14")),
         published_evidence: None,
+        published_range: None,
         sentences: crate::lang::sentences(text),
         timexes: Vec::new(),
         actors: Default::default(),

@@ -26,6 +26,14 @@ static RELATIVE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(earlier|later)\s+(?:in\s+)?)?(this\s+past|this\s+coming|this|last|next|past|coming|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+current)\s+(week|weekend|month|quarter|year|decade)\b",
     )
 });
+/// "for the year", "of the year", "in the fiscal year", "the current
+/// fiscal year": the reference year in company reports; followed by
+/// "ended"/"ending" it is the twelve months up to that day.
+static THE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?i:for|of|in|during|throughout)\s+(the\s+(?:fiscal\s+)?year)|(the\s+current\s+fiscal\s+year))\b",
+    )
+});
 static THE_WEEKEND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bthe\s+weekend\b"));
 static PORTION_OF_THE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -192,6 +200,55 @@ pub(super) fn relative_days(text: &str, extra: &mut Vec<(Candidate, u8)>) {
 pub(super) fn relative_units(text: &str, push: &mut impl FnMut(usize, usize, Spec, u8)) {
     for c in RELATIVE_UNIT.captures_iter(text) {
         relative_unit(text, &c, push);
+    }
+    for c in THE_YEAR.captures_iter(text) {
+        let Some(m) = c.get(1).or(c.get(2)) else {
+            continue;
+        };
+        // "of the year" only after a part of it ("the first nine months of
+        // the year"), not in "player of the year".
+        let before = &text[..c.get(0).map_or(m.start(), |a| a.start())];
+        let lead = c.get(0).map_or("", |a| a.as_str());
+        if lead.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("of"))
+            && !matches!(
+                prev_word(text, before.len()).to_ascii_lowercase().as_str(),
+                "months"
+                    | "weeks"
+                    | "quarter"
+                    | "quarters"
+                    | "half"
+                    | "rest"
+                    | "remainder"
+                    | "balance"
+                    | "part"
+                    | "bulk"
+                    | "most"
+                    | "start"
+                    | "end"
+            )
+        {
+            continue;
+        }
+        let next = next_word(text, m.end()).trim_end_matches([',', '.', ';']);
+        let next = next.to_ascii_lowercase();
+        let spec = match next.as_str() {
+            "ended" | "ending" | "ends" => Spec::Duration("P1Y".to_string()),
+            // "the year before the election", "the year 2000", "the year
+            // when …": another year, or a span, not the reference year.
+            "before" | "after" | "since" | "when" | "that" | "which" | "of" | "following"
+            | "prior" => continue,
+            w if w.starts_with(|ch: char| ch.is_ascii_digit())
+                || lexicon::number_value(w).is_some() =>
+            {
+                continue
+            }
+            _ => Spec::RelativeUnit {
+                unit: Unit::Year,
+                offset: 0,
+                portion: Portion::Whole,
+            },
+        };
+        push(m.start(), m.end(), spec, 3);
     }
     for m in THE_WEEKEND.find_iter(text) {
         // "the weekend of March 3" is that date's; "the weekend's rally" is
