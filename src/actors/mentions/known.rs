@@ -13,6 +13,9 @@ impl<'t> Ctx<'_, 't> {
     pub(super) fn find_other_actors(&mut self) {
         let n = self.toks.len();
         let mut i = 0;
+        // Buffers reused from word to word (no allocation per word).
+        let (mut key, mut bare) = (String::new(), String::new());
+        let (mut ends, mut starts) = (Vec::new(), Vec::new());
         while i < n {
             let t = &self.toks[i];
             let usable = t.acronym || (t.cap && !in_list(STOPWORDS, &t.lower));
@@ -22,8 +25,12 @@ impl<'t> Ctx<'_, 't> {
             }
             let mut found = None;
             let max = self.kb.max_other_words.min(n - i);
-            let mut key = String::new();
-            let mut keys = Vec::with_capacity(max);
+            // The names of 1..=max words from here as one string of
+            // lower-case words: `ends[len - 1]` ends the name of `len`
+            // words, `starts[len - 1]` starts its last word.
+            key.clear();
+            ends.clear();
+            starts.clear();
             for len in 1..=max {
                 let j = i + len - 1;
                 if len > 1 && !joined(self.text, &self.toks[j - 1], &self.toks[j]) {
@@ -32,19 +39,22 @@ impl<'t> Ctx<'_, 't> {
                 if len > 1 {
                     key.push(' ');
                 }
-                let bare_key = format!("{key}{}", self.toks[j].bare);
+                starts.push(key.len());
                 key.push_str(&self.toks[j].lower);
-                keys.push((len, key.clone(), bare_key));
+                ends.push(key.len());
             }
-            for (len, full, bare) in keys.into_iter().rev() {
+            for len in (1..=ends.len()).rev() {
                 let last = &self.toks[i + len - 1];
                 // A multi-word name must end on a capitalized word or a
                 // listed lower-case head ("Kursk region").
-                let hit = self
-                    .kb
-                    .other_names
-                    .get(&full)
-                    .or_else(|| self.kb.other_names.get(&bare));
+                let full = &key[..ends[len - 1]];
+                let mut hit = self.kb.other_names.get(full);
+                if hit.is_none() && last.bare != last.lower {
+                    bare.clear();
+                    bare.push_str(&key[..starts[len - 1]]);
+                    bare.push_str(&last.bare);
+                    hit = self.kb.other_names.get(bare.as_str());
+                }
                 if let Some(&idx) = hit {
                     // A lone short all-caps alias ("US") must be written
                     // in capitals to count.
