@@ -112,6 +112,7 @@ pub(crate) fn event(
         delegation: None,
         place_relation: None,
         curated: false,
+        trip: None,
     }
 }
 

@@ -263,6 +263,7 @@ impl Draft {
                 delegation,
                 place_relation: relation,
                 curated: curated.is_some(),
+                trip: None,
             },
             first_source,
         }
