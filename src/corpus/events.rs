@@ -180,4 +180,6 @@ pub struct Event {
     /// shared by every event of one journey ("arrived in Kuala Lumpur …
     /// met Prabowo in Bogor"). `None` for events on no trip.
     pub trip: Option<String>,
+    /// The outlets of the articles reporting it, sorted, each once.
+    pub outlets: Vec<String>,
 }

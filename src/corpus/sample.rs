@@ -113,6 +113,7 @@ pub(crate) fn event(
         place_relation: None,
         curated: false,
         trip: None,
+        outlets: Vec::new(),
     }
 }
 

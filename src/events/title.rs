@@ -1,8 +1,10 @@
 //! Event titles built from the structured fields, in a house style a reader
 //! of a briefing expects: "Goremykin meets No Kwang Chol in Pyongyang".
 //!
-//! House style for names: Korean names are given in full (the surname alone,
-//! "Kim", is ambiguous), everyone else by surname ("Shoigu", "Putin").
+//! House style for names: Korean and Vietnamese names are given in full (the
+//! surname alone, "Kim", is ambiguous), Chinese ones by the family name that
+//! leads them ("Li"), Malay and Indonesian ones by the personal name
+//! ("Anwar", "Prabowo"), everyone else by surname ("Shoigu", "Putin").
 //! Organizations and places keep their display names.
 
 use crate::corpus::{ActorKind, Registry};
@@ -40,12 +42,47 @@ pub fn short_name(id: &str, registry: &Registry) -> String {
     if korean {
         return actor.name.clone();
     }
+    // Where the name a person is known by comes first: the family name of
+    // Chinese and Cambodian names ("Li Qiang" → "Li"), the personal name of
+    // Malay and Indonesian ones ("Anwar Ibrahim" → "Anwar"); Vietnamese and
+    // Burmese names are given in full, like Korean ones.
+    let country = actor
+        .country
+        .as_deref()
+        .and_then(|c| registry.get(c))
+        .map(|c| c.name.as_str())
+        .unwrap_or("");
+    match name_order(country) {
+        NameOrder::Full => return actor.name.clone(),
+        NameOrder::FirstWord => {
+            if let Some(first) = actor.name.split_whitespace().next() {
+                return first.to_string();
+            }
+        }
+        NameOrder::LastWord => {}
+    }
     actor
         .name
         .split_whitespace()
         .last()
         .map(str::to_string)
         .unwrap_or_else(|| actor.name.clone())
+}
+
+enum NameOrder {
+    Full,
+    FirstWord,
+    LastWord,
+}
+
+/// How headlines shorten the names of a country's people.
+fn name_order(country: &str) -> NameOrder {
+    match country {
+        "China" | "Taiwan" | "Hong Kong" | "Macau" | "Macao" | "Cambodia" | "Malaysia"
+        | "Indonesia" => NameOrder::FirstWord,
+        "Vietnam" | "Viet Nam" | "Myanmar" | "Burma" => NameOrder::Full,
+        _ => NameOrder::LastWord,
+    }
 }
 
 fn humanize_id(id: &str) -> String {

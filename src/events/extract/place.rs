@@ -1,13 +1,13 @@
 //! Place: where an event happened — a locative place mention of its
-//! sentence, else the paragraph's or the article's last place, the visit the
-//! article is about or the dateline.
+//! clause, else the paragraph's or the article's last place or the visit the
+//! article is about — never the dateline, which says where the outlet filed.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{tail, Context, Site};
+use super::{tail, Context, Site, CLAUSE_BREAK, CLOSED_RELATIVE};
 use crate::corpus::EventKind;
 use crate::corpus::{ActorKind, Mention};
 
@@ -34,13 +34,33 @@ pub(super) fn place_of(
     previous_places: &[(usize, String, String)],
 ) -> (Option<String>, Option<String>) {
     let Site {
+        text,
         sentence,
         range,
         trigger,
         places,
         ..
     } = *site;
-    choose_place(places, range.clone(), trigger.kind)
+    // A call or a letter joins two places; it happens in neither.
+    if matches!(trigger.kind, EventKind::PhoneCall | EventKind::Message) {
+        return (None, None);
+    }
+    // Only the places of the trigger's own clause: "met Kim on Wednesday,
+    // weeks after troops fought near Kursk" did not happen near Kursk.
+    let own: Vec<(usize, String, Option<String>, Range<usize>)> = places
+        .iter()
+        .filter(|p| {
+            let between = if p.3.start >= range.end {
+                text.get(range.end..p.3.start)
+            } else {
+                text.get(p.3.end..range.start)
+            }
+            .unwrap_or("");
+            !CLAUSE_BREAK.is_match(&CLOSED_RELATIVE.replace_all(between, ","))
+        })
+        .cloned()
+        .collect();
+    choose_place(&own, range.clone(), trigger.kind)
         .or_else(|| {
             previous_places
                 .iter()
@@ -56,7 +76,6 @@ pub(super) fn place_of(
                 .map(|(_, id, rel)| (id.clone(), rel.clone()))
         })
         .or_else(|| ctx.visit_place.clone().map(|p| (p, "in".to_string())))
-        .or_else(|| ctx.dateline_place.clone().map(|p| (p, "in".to_string())))
         .map(|(p, r)| (Some(p), Some(r)))
         .unwrap_or((None, None))
 }

@@ -246,6 +246,12 @@ impl Draft {
             registry,
         );
         let title = curated.and_then(|c| c.title.clone()).unwrap_or(generated);
+        let outlets: Vec<String> = members
+            .iter()
+            .filter_map(|m| m.outlet.clone())
+            .collect::<BTreeSet<String>>()
+            .into_iter()
+            .collect();
         Draft {
             event: Event {
                 id: String::new(),
@@ -264,6 +270,7 @@ impl Draft {
                 place_relation: relation,
                 curated: curated.is_some(),
                 trip: None,
+                outlets,
             },
             first_source,
         }
