@@ -6,7 +6,7 @@
 //! sender, two outlets reporting one event in other words, a plan that a
 //! later article reports as done, a phone call, and a date the text does not
 //! give. Subjects: China–Vietnam, Japan's tour of Southeast Asia, Iran–Russia,
-//! Iran–US and Russia–DPRK.
+//! Iran–US, China–Russia and Russia–DPRK.
 //!
 //! Each test asserts date, precision, place, participants, kind and how
 //! many events (and articles) there are.
@@ -176,6 +176,15 @@ fn a_planned_visit_reported_later_is_one_event_with_both_reports() {
         "\"at the Kremlin\" is in Moscow"
     );
     assert_eq!(of("masoud-pezeshkian").len(), 3, "{}", dump());
+}
+
+#[test]
+fn a_venue_is_in_its_city() {
+    // Xinhua, dated BEIJING on Thursday 3 April: "at the Kremlin on Tuesday".
+    let e = the(EventKind::Meeting, &["vladimir-putin", "wang-yi"]);
+    assert_eq!(day(e), ("2025-04-01", Granularity::Day));
+    assert_eq!(e.place.as_deref(), Some("moscow"), "{}", dump());
+    assert_eq!(e.title, "Putin meets Wang in Moscow");
 }
 
 #[test]

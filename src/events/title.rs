@@ -29,30 +29,26 @@ pub fn short_name(id: &str, registry: &Registry) -> String {
     if actor.kind != ActorKind::Person {
         return actor.name.clone();
     }
-    // Korean names keep all their parts (house style: "No Kwang Chol", not
-    // "Chol"); the name's own shape decides for people the knowledge base
+    // Korean and Vietnamese names keep all their parts (house style: "No
+    // Kwang Chol", not "Chol"); Chinese ones go by the family name that
+    // leads them ("Li Qiang" → "Li"), Malay and Indonesian ones by the
+    // personal name ("Anwar Ibrahim" → "Anwar"). The person's country
+    // decides; the name's own shape decides for people the knowledge base
     // has no country for.
-    let korean = actor.country.as_deref().is_some_and(|c| {
-        c.contains("korea")
-            || c == "dprk"
-            || registry
-                .get(c)
-                .is_some_and(|country| country.name.contains("Korea"))
-    }) || crate::lang::names::person_key(&actor.name).is_some_and(|k| k.korean);
-    if korean {
-        return actor.name.clone();
-    }
-    // Where the name a person is known by comes first: the family name of
-    // Chinese and Cambodian names ("Li Qiang" → "Li"), the personal name of
-    // Malay and Indonesian ones ("Anwar Ibrahim" → "Anwar"); Vietnamese and
-    // Burmese names are given in full, like Korean ones.
-    let country = actor
-        .country
-        .as_deref()
-        .and_then(|c| registry.get(c))
-        .map(|c| c.name.as_str())
-        .unwrap_or("");
-    match name_order(country) {
+    let country = actor.country.as_deref().map(|c| {
+        registry
+            .get(c)
+            .map(|country| country.name.clone())
+            .unwrap_or_else(|| c.to_string())
+    });
+    let order = match &country {
+        Some(c) => name_order(c),
+        None if crate::lang::names::person_key(&actor.name).is_some_and(|k| k.korean) => {
+            NameOrder::Full
+        }
+        None => NameOrder::LastWord,
+    };
+    match order {
         NameOrder::Full => return actor.name.clone(),
         NameOrder::FirstWord => {
             if let Some(first) = actor.name.split_whitespace().next() {
@@ -77,6 +73,9 @@ enum NameOrder {
 
 /// How headlines shorten the names of a country's people.
 fn name_order(country: &str) -> NameOrder {
+    if country.to_lowercase().contains("korea") || country == "dprk" {
+        return NameOrder::Full;
+    }
     match country {
         "China" | "Taiwan" | "Hong Kong" | "Macau" | "Macao" | "Cambodia" | "Malaysia"
         | "Indonesia" => NameOrder::FirstWord,
@@ -157,9 +156,15 @@ pub fn title(parts: &TitleParts<'_>, registry: &Registry) -> String {
         }
     }
     let place = parts.place.map(|p| short_name(p, registry));
+    // Only prepositions read in a headline ("in", "near"); a verb the text
+    // put before the place ("visited Moscow") reads "in".
     let at_place = |rel_default: &str| -> String {
+        let relation = match parts.place_relation {
+            Some(r @ ("in" | "at" | "near" | "outside")) => r,
+            _ => rel_default,
+        };
         match &place {
-            Some(p) => format!(" {} {p}", parts.place_relation.unwrap_or(rel_default)),
+            Some(p) => format!(" {relation} {p}"),
             None => String::new(),
         }
     };

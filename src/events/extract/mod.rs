@@ -121,7 +121,9 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
         };
         let mentions = ctx.mentions_in(sentence.range());
         let timexes = ctx.timexes_in(sentence.range());
-        let places = ctx.places_in(text, &mentions);
+        let mut places = ctx.places_in(text, &mentions);
+        places.extend(ctx.venues_in(text, sentence.range()));
+        places.sort_by_key(|p| (p.3.start, p.3.end));
         let triggers = find_triggers(sentence_text, sentence.start);
 
         let mut sentence_subject: Option<String> = None;

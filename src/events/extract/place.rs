@@ -129,7 +129,67 @@ fn choose_place(
     Some((pick.1.clone(), relation.to_lowercase()))
 }
 
+/// Seats of government and guest houses a text names instead of the city
+/// ("held talks at the Kremlin"): the venue and the city it is in. The city
+/// is the knowledge base's place of that name, when it has one.
+const VENUES: &[(&str, &str)] = &[
+    ("Kremlin", "Moscow"),
+    ("Great Hall of the People", "Beijing"),
+    ("Zhongnanhai", "Beijing"),
+    ("Diaoyutai State Guesthouse", "Beijing"),
+    ("White House", "Washington"),
+    ("Elysee Palace", "Paris"),
+    ("Élysée Palace", "Paris"),
+    ("Downing Street", "London"),
+    ("Kumsusan State Guest House", "Pyongyang"),
+    ("Kumsusan Palace of the Sun", "Pyongyang"),
+    ("Blue House", "Seoul"),
+    ("Kantei", "Tokyo"),
+    ("Saadabad Palace", "Tehran"),
+    ("Bellevue Palace", "Berlin"),
+    ("Chancellery in Berlin", "Berlin"),
+];
+
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = VENUES.iter().map(|(v, _)| regex::escape(v)).collect();
+    Regex::new(&format!(r"\b(?:{})\b", names.join("|"))).expect("valid regex")
+});
+
 impl Context<'_> {
+    /// Venues named after a locative ("at the Kremlin"), as the city they
+    /// are in: (rank, id, locative word, span) like [`Self::places_in`].
+    pub(super) fn venues_in(
+        &self,
+        text: &str,
+        sentence: Range<usize>,
+    ) -> Vec<(usize, String, Option<String>, Range<usize>)> {
+        let Some(body) = text.get(sentence.clone()) else {
+            return Vec::new();
+        };
+        VENUE
+            .find_iter(body)
+            .filter_map(|m| {
+                let city = VENUES.iter().find(|(v, _)| *v == m.as_str())?.1;
+                let start = sentence.start + m.start();
+                let before = tail(text.get(..start).unwrap_or(""), 50);
+                // "at the Kremlin" is in Moscow.
+                LOCATIVE_BEFORE.captures(before)?;
+                let id = self.place_named(city)?;
+                Some((0, id, Some("in".to_string()), start..sentence.start + m.end()))
+            })
+            .collect()
+    }
+
+    /// The knowledge base's place called `name`.
+    fn place_named(&self, name: &str) -> Option<String> {
+        self.registry
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Place)
+            .find(|a| a.name == name || a.aliases.iter().any(|al| al == name))
+            .map(|a| a.id.clone())
+    }
+
     /// Place and country mentions of a sentence: (rank, id, locative word,
     /// span). Rank 0 for places, 1 for countries. A place is usable when a
     /// locative introduces it or it hosts ("Pyongyang hosted").
