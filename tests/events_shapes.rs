@@ -38,7 +38,13 @@ fn with_people<'a>(people: &[&str]) -> Vec<&'a Event> {
     let wanted: BTreeSet<&str> = people.iter().copied().collect();
     events()
         .iter()
-        .filter(|e| e.participants.iter().map(String::as_str).collect::<BTreeSet<_>>() == wanted)
+        .filter(|e| {
+            e.participants
+                .iter()
+                .map(String::as_str)
+                .collect::<BTreeSet<_>>()
+                == wanted
+        })
         .collect()
 }
 
@@ -58,7 +64,10 @@ fn articles(e: &Event) -> BTreeSet<&str> {
 }
 
 fn day(e: &Event) -> (&str, Granularity) {
-    let d = e.date.as_ref().unwrap_or_else(|| panic!("{} has no date", e.id));
+    let d = e
+        .date
+        .as_ref()
+        .unwrap_or_else(|| panic!("{} has no date", e.id));
     (d.value.as_str(), d.granularity)
 }
 
@@ -119,9 +128,10 @@ fn the_sender_of_a_letter_is_not_a_participant_of_the_meeting() {
 
 #[test]
 fn an_invitation_is_a_plan_of_the_invited_not_a_visit() {
-    for e in events().iter().filter(|e| {
-        e.place.as_deref() == Some("ho-chi-minh-city") || articles(e).contains("s01")
-    }) {
+    for e in events()
+        .iter()
+        .filter(|e| e.place.as_deref() == Some("ho-chi-minh-city") || articles(e).contains("s01"))
+    {
         if e.kind.family() == EventKind::Visit.family() {
             assert_eq!(e.status, EventStatus::Planned, "{e:#?}");
             assert_eq!(e.participants, ["li-qiang"], "the invited visits: {e:#?}");
@@ -160,10 +170,7 @@ fn a_planned_visit_reported_later_is_one_event_with_both_reports() {
     assert_eq!(day(visit), ("2025-01-17", Granularity::Day), "Friday");
     assert_eq!(visit.place.as_deref(), Some("moscow"));
     assert_eq!(articles(visit), BTreeSet::from(["s04", "s05"]));
-    let signing = the(
-        EventKind::Signing,
-        &["masoud-pezeshkian", "vladimir-putin"],
-    );
+    let signing = the(EventKind::Signing, &["masoud-pezeshkian", "vladimir-putin"]);
     assert_eq!(signing.status, EventStatus::Reported);
     assert_eq!(day(signing), ("2025-01-17", Granularity::Day));
     assert_eq!(signing.place.as_deref(), Some("moscow"));
@@ -196,7 +203,10 @@ fn a_denial_and_a_cancellation_are_not_events() {
     assert_eq!(day(e), ("2025-04-12", Granularity::Day));
     assert_eq!(e.place.as_deref(), Some("muscat"));
     assert!(of("steve-witkoff").is_empty());
-    assert!(of("esmaeil-baghaei").is_empty(), "the spokesman is a source");
+    assert!(
+        of("esmaeil-baghaei").is_empty(),
+        "the spokesman is a source"
+    );
 }
 
 #[test]
@@ -245,7 +255,10 @@ fn a_date_the_text_does_not_give_is_on_or_before_publication() {
     let d = e.date.as_ref().expect("bounded by publication");
     assert_eq!(d.basis, DateBasis::ReportedOn);
     assert_eq!(d.interval.end.to_string(), "2025-11-29");
-    assert!(d.interval.start < d.interval.end, "a range, not a day: {d:?}");
+    assert!(
+        d.interval.start < d.interval.end,
+        "a range, not a day: {d:?}"
+    );
 }
 
 #[test]
@@ -275,8 +288,8 @@ fn event_pages_count_reports_articles_and_outlets() {
     let out = project.beside("public");
     dossier::build(project.root(), &out).expect("the fixture builds");
     let e = the(EventKind::Meeting, &["li-qiang", "pham-minh-chinh"]);
-    let page = std::fs::read_to_string(out.join(format!("events/{}.html", e.id)))
-        .expect("the event page");
+    let page =
+        std::fs::read_to_string(out.join(format!("events/{}.html", e.id))).expect("the event page");
     assert!(
         page.contains("in 2 articles from 2 outlets"),
         "{}",

@@ -34,7 +34,9 @@ fn a_new_project_builds_with_its_examples_resolved() {
     let planned_meetings: Vec<_> = analysis
         .events
         .iter()
-        .filter(|e| e.status == EventStatus::Planned && e.kind.family() == EventKind::Meeting.family())
+        .filter(|e| {
+            e.status == EventStatus::Planned && e.kind.family() == EventKind::Meeting.family()
+        })
         .collect();
     assert!(planned_meetings.is_empty(), "{planned_meetings:#?}");
     let out = tmp.path().join("site");

@@ -285,14 +285,20 @@ pub fn title(parts: &TitleParts<'_>, registry: &Registry) -> String {
             )
         }
         EventKind::PhoneCall if !rest.is_empty() => {
-            format!("{first} {} {rest} by phone", verb(&first, "speaks with", "speak with"))
+            format!(
+                "{first} {} {rest} by phone",
+                verb(&first, "speaks with", "speak with")
+            )
         }
         EventKind::PhoneCall => {
             let all = join(&names);
             format!("{all} {} by phone", verb(&all, "speaks", "speak"))
         }
         EventKind::Message if !rest.is_empty() => {
-            format!("{first} {} message to {rest}", verb(&first, "sends", "send"))
+            format!(
+                "{first} {} message to {rest}",
+                verb(&first, "sends", "send")
+            )
         }
         EventKind::Message => {
             let all = join(&names);

@@ -175,7 +175,12 @@ impl Context<'_> {
                 // "at the Kremlin" is in Moscow.
                 LOCATIVE_BEFORE.captures(before)?;
                 let id = self.place_named(city)?;
-                Some((0, id, Some("in".to_string()), start..sentence.start + m.end()))
+                Some((
+                    0,
+                    id,
+                    Some("in".to_string()),
+                    start..sentence.start + m.end(),
+                ))
             })
             .collect()
     }

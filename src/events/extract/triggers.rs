@@ -83,7 +83,13 @@ static TRIGGERS: LazyLock<Vec<(Regex, Trigger)>> = LazyLock::new(|| {
             false,
             false,
         ),
-        t(r"\b(?:signed|signs|signing|sign)\b", Signing, false, false, true),
+        t(
+            r"\b(?:signed|signs|signing|sign)\b",
+            Signing,
+            false,
+            false,
+            true,
+        ),
         t(
             r"\b(?:ratified|ratifies|ratify|ratifying|ratification)\b",
             Ratification,
