@@ -195,6 +195,16 @@ fn a_venue_is_in_its_city() {
 }
 
 #[test]
+fn a_summit_is_only_of_heads_of_state_or_government() {
+    // TASS calls the foreign ministers' talks a "summit".
+    let e = the(EventKind::Meeting, &["sergei-lavrov", "wang-yi"]);
+    assert_eq!(e.kind, EventKind::Meeting, "{}", dump());
+    assert_eq!(day(e), ("2025-04-02", Granularity::Day));
+    assert_eq!(e.place.as_deref(), Some("moscow"));
+    assert_eq!(e.title, "Lavrov meets Wang in Moscow");
+}
+
+#[test]
 fn a_denial_and_a_cancellation_are_not_events() {
     let araghchi = of("abbas-araghchi");
     assert_eq!(araghchi.len(), 1, "only the Muscat arrival: {}", dump());
