@@ -2,7 +2,7 @@
 //! its example people and curated event, and builds, with or without the
 //! default templates copied in.
 
-use dossier::corpus::Severity;
+use dossier::corpus::{EventKind, EventStatus, Severity};
 use dossier::scaffold;
 
 #[test]
@@ -28,6 +28,17 @@ fn a_new_project_builds_with_its_examples_resolved() {
         e.participants.iter().any(|p| p == "aino-virtanen")
             && e.participants.iter().any(|p| p == "erik-haugen")
     }));
+    // Every event is true to its text: the wire's "would hold a drill in
+    // the autumn, two days after he met Virtanen" is the May meeting, not a
+    // planned autumn one (issue 14).
+    let planned_meetings: Vec<_> = analysis
+        .events
+        .iter()
+        .filter(|e| {
+            e.status == EventStatus::Planned && e.kind.family() == EventKind::Meeting.family()
+        })
+        .collect();
+    assert!(planned_meetings.is_empty(), "{planned_meetings:#?}");
     let out = tmp.path().join("site");
     dossier::build(&dir, &out).expect("the scaffold builds");
     assert!(out.join("people/aino-virtanen.html").is_file());

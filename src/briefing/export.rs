@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{actor_url, article_url, event_url};
 use crate::corpus::ActorKind;
 use crate::corpus::Analysis;
-use crate::corpus::{EventKind, EventStatus};
+use crate::corpus::{DateBasis, EventKind, EventStatus};
 use crate::corpus::{Granularity, TimexKind};
 
 /// Bumped when a field changes meaning; adding fields does not bump it.
@@ -104,6 +104,13 @@ pub struct ExportEvent {
     pub participants: Vec<String>,
     pub sources: Vec<ExportSource>,
     pub conflicts: Vec<String>,
+    /// Where the date came from: explicit, narrative, reported-on (the
+    /// text gives none: on or before `date_end`), curated.
+    pub date_basis: Option<DateBasis>,
+    /// Id of the first event of the trip this event is a stop of.
+    pub trip: Option<String>,
+    /// Outlets of the articles reporting it.
+    pub outlets: Vec<String>,
     pub url: String,
 }
 
@@ -214,6 +221,9 @@ pub fn build(analysis: &Analysis) -> Export {
                     })
                     .collect(),
                 conflicts: e.conflicts.clone(),
+                date_basis: e.date.as_ref().map(|d| d.basis),
+                trip: e.trip.clone(),
+                outlets: e.outlets.clone(),
                 url: event_url(&e.id),
             })
             .collect(),

@@ -36,7 +36,7 @@ pub(super) fn basis_label(basis: DateBasis) -> &'static str {
     match basis {
         DateBasis::Explicit => "stated in the text",
         DateBasis::Narrative => "from the surrounding narrative",
-        DateBasis::ReportedOn => "reported on",
+        DateBasis::ReportedOn => "not given in the text; on or before the day it was reported",
         DateBasis::Curated => "set by an analyst",
     }
 }
@@ -46,9 +46,20 @@ pub(super) fn date_view(
     precision: Option<Granularity>,
     basis: Option<DateBasis>,
 ) -> DateView {
+    // A date the text does not give is only bounded by publication; one
+    // taken from the narrative is as precise as the narrative, not the
+    // sentence: neither is shown as an exact day.
+    let label = match basis {
+        Some(DateBasis::ReportedOn) => format!("on or before {}", dates::label(value)),
+        _ => dates::label(value),
+    };
+    let precision = match basis {
+        Some(DateBasis::ReportedOn | DateBasis::Narrative) => None,
+        _ => precision,
+    };
     DateView {
         value: value.to_string(),
-        label: dates::label(value),
+        label,
         datetime: dates::html_datetime(value),
         precision,
         basis: basis.map(basis_label),

@@ -189,8 +189,12 @@ pub fn build(analysis: &Analysis) -> Site {
     for e in &ordered {
         for p in &e.participants {
             actor_events.entry(p).or_default().push(&e.id);
+            // "Met" counts only meetings that happened: not plans, not
+            // history, not calls or letters.
+            let met_in_person = e.status == EventStatus::Reported
+                && !matches!(e.kind, EventKind::PhoneCall | EventKind::Message);
             for q in &e.participants {
-                if p != q {
+                if p != q && met_in_person {
                     *met.entry(p).or_default().entry(q).or_default() += 1;
                 }
             }
@@ -309,6 +313,14 @@ pub fn build(analysis: &Analysis) -> Site {
         })
         .collect();
 
+    // Trips: the events of one journey, in timeline order.
+    let mut trips: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
+    for e in &ordered {
+        if let Some(trip) = &e.trip {
+            trips.entry(trip.as_str()).or_default().push(e);
+        }
+    }
+
     // Event pages.
     let events: Vec<EventPage> = ordered
         .par_iter()
@@ -338,6 +350,19 @@ pub fn build(analysis: &Analysis) -> Site {
                     })
                 })
                 .collect(),
+            outlets: e.outlets.clone(),
+            trip: e.trip.as_deref().map_or_else(Vec::new, |trip| {
+                trips
+                    .get(trip)
+                    .map(|members| {
+                        members
+                            .iter()
+                            .filter(|other| other.id != e.id)
+                            .map(|other| event_ref(other))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }),
             conflicts: e.conflicts.clone(),
             note: e.note.clone(),
             related: related_events(e, &actor_events, &event_refs, &ordered, &position),
@@ -496,6 +521,13 @@ fn event_ref(e: &Event) -> EventRef {
             ..date_view(&d.value, Some(d.granularity), Some(d.basis))
         }),
         sources: e.sources.len(),
+        articles: e
+            .sources
+            .iter()
+            .map(|s| s.article.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
+        outlets: e.outlets.len(),
     }
 }
 

@@ -53,7 +53,12 @@ pub struct EventRef {
     pub kind_label: String,
     pub status: EventStatus,
     pub date: Option<DateView>,
+    /// Sentences reporting it.
     pub sources: usize,
+    /// Articles those sentences are in.
+    pub articles: usize,
+    /// Outlets of those articles.
+    pub outlets: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -223,6 +228,10 @@ pub struct EventPage {
     pub place: Option<ActorRef>,
     pub participants: Vec<ActorRef>,
     pub sources: Vec<SourceView>,
+    /// The outlets reporting it, sorted.
+    pub outlets: Vec<String>,
+    /// The other events of its trip, in date order.
+    pub trip: Vec<EventRef>,
     pub conflicts: Vec<String>,
     pub note: Option<String>,
     pub related: Vec<EventRef>,

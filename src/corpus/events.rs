@@ -28,6 +28,10 @@ pub enum EventKind {
     Ratification,
     /// Laying wreaths or flowers at a monument.
     WreathLaying,
+    /// A telephone or video call ("spoke by phone").
+    PhoneCall,
+    /// A message or letter sent or handed over ("sent a letter to").
+    Message,
 }
 
 impl EventKind {
@@ -37,6 +41,8 @@ impl EventKind {
         match self {
             EventKind::Meeting => "040",
             EventKind::Summit => "040",
+            EventKind::PhoneCall => "041",
+            EventKind::Message => "030",
             EventKind::Visit => "042",
             EventKind::Reception | EventKind::Banquet => "043",
             EventKind::PlannedVisit => "036",
@@ -62,6 +68,8 @@ impl EventKind {
             EventKind::Banquet => "banquet",
             EventKind::Ratification => "ratification",
             EventKind::WreathLaying => "wreath-laying",
+            EventKind::PhoneCall => "phone call",
+            EventKind::Message => "message",
         }
     }
 
@@ -75,6 +83,8 @@ impl EventKind {
             EventKind::Signing | EventKind::Ratification => 3,
             EventKind::Inspection => 4,
             EventKind::Ceremony | EventKind::WreathLaying => 5,
+            EventKind::PhoneCall => 6,
+            EventKind::Message => 7,
         }
     }
 
@@ -89,6 +99,8 @@ impl EventKind {
                 | EventKind::Reception
                 | EventKind::Banquet
                 | EventKind::Signing
+                | EventKind::PhoneCall
+                | EventKind::Message
         )
     }
 }
@@ -164,4 +176,10 @@ pub struct Event {
     pub place_relation: Option<String>,
     /// True when an analyst confirmed or added the event in `content/events/`.
     pub curated: bool,
+    /// The trip this event is a stop of: the id of the trip's first event,
+    /// shared by every event of one journey ("arrived in Kuala Lumpur …
+    /// met Prabowo in Bogor"). `None` for events on no trip.
+    pub trip: Option<String>,
+    /// The outlets of the articles reporting it, sorted, each once.
+    pub outlets: Vec<String>,
 }

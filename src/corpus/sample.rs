@@ -112,6 +112,8 @@ pub(crate) fn event(
         delegation: None,
         place_relation: None,
         curated: false,
+        trip: None,
+        outlets: Vec::new(),
     }
 }
 

@@ -536,6 +536,7 @@ fn merging_is_near_linear() {
                     end: e * 10 + r + 1,
                 }],
                 published: None,
+                outlet: None,
             });
         }
     }

@@ -1,8 +1,10 @@
 //! Event titles built from the structured fields, in a house style a reader
 //! of a briefing expects: "Goremykin meets No Kwang Chol in Pyongyang".
 //!
-//! House style for names: Korean names are given in full (the surname alone,
-//! "Kim", is ambiguous), everyone else by surname ("Shoigu", "Putin").
+//! House style for names: Korean and Vietnamese names are given in full (the
+//! surname alone, "Kim", is ambiguous), Chinese ones by the family name that
+//! leads them ("Li"), Malay and Indonesian ones by the personal name
+//! ("Anwar", "Prabowo"), everyone else by surname ("Shoigu", "Putin").
 //! Organizations and places keep their display names.
 
 use crate::corpus::{ActorKind, Registry};
@@ -27,18 +29,33 @@ pub fn short_name(id: &str, registry: &Registry) -> String {
     if actor.kind != ActorKind::Person {
         return actor.name.clone();
     }
-    // Korean names keep all their parts (house style: "No Kwang Chol", not
-    // "Chol"); the name's own shape decides for people the knowledge base
+    // Korean and Vietnamese names keep all their parts (house style: "No
+    // Kwang Chol", not "Chol"); Chinese ones go by the family name that
+    // leads them ("Li Qiang" → "Li"), Malay and Indonesian ones by the
+    // personal name ("Anwar Ibrahim" → "Anwar"). The person's country
+    // decides; the name's own shape decides for people the knowledge base
     // has no country for.
-    let korean = actor.country.as_deref().is_some_and(|c| {
-        c.contains("korea")
-            || c == "dprk"
-            || registry
-                .get(c)
-                .is_some_and(|country| country.name.contains("Korea"))
-    }) || crate::lang::names::person_key(&actor.name).is_some_and(|k| k.korean);
-    if korean {
-        return actor.name.clone();
+    let country = actor.country.as_deref().map(|c| {
+        registry
+            .get(c)
+            .map(|country| country.name.clone())
+            .unwrap_or_else(|| c.to_string())
+    });
+    let order = match &country {
+        Some(c) => name_order(c),
+        None if crate::lang::names::person_key(&actor.name).is_some_and(|k| k.korean) => {
+            NameOrder::Full
+        }
+        None => NameOrder::LastWord,
+    };
+    match order {
+        NameOrder::Full => return actor.name.clone(),
+        NameOrder::FirstWord => {
+            if let Some(first) = actor.name.split_whitespace().next() {
+                return first.to_string();
+            }
+        }
+        NameOrder::LastWord => {}
     }
     actor
         .name
@@ -46,6 +63,25 @@ pub fn short_name(id: &str, registry: &Registry) -> String {
         .last()
         .map(str::to_string)
         .unwrap_or_else(|| actor.name.clone())
+}
+
+enum NameOrder {
+    Full,
+    FirstWord,
+    LastWord,
+}
+
+/// How headlines shorten the names of a country's people.
+fn name_order(country: &str) -> NameOrder {
+    if country.to_lowercase().contains("korea") || country == "dprk" {
+        return NameOrder::Full;
+    }
+    match country {
+        "China" | "Taiwan" | "Hong Kong" | "Macau" | "Macao" | "Cambodia" | "Malaysia"
+        | "Indonesia" => NameOrder::FirstWord,
+        "Vietnam" | "Viet Nam" | "Myanmar" | "Burma" => NameOrder::Full,
+        _ => NameOrder::LastWord,
+    }
 }
 
 fn humanize_id(id: &str) -> String {
@@ -120,9 +156,15 @@ pub fn title(parts: &TitleParts<'_>, registry: &Registry) -> String {
         }
     }
     let place = parts.place.map(|p| short_name(p, registry));
+    // Only prepositions read in a headline ("in", "near"); a verb the text
+    // put before the place ("visited Moscow") reads "in".
     let at_place = |rel_default: &str| -> String {
+        let relation = match parts.place_relation {
+            Some(r @ ("in" | "at" | "near" | "outside")) => r,
+            _ => rel_default,
+        };
         match &place {
-            Some(p) => format!(" {} {p}", parts.place_relation.unwrap_or(rel_default)),
+            Some(p) => format!(" {relation} {p}"),
             None => String::new(),
         }
     };
@@ -241,6 +283,26 @@ pub fn title(parts: &TitleParts<'_>, registry: &Registry) -> String {
                 verb(&subject, "attends", "attend"),
                 at_place("in")
             )
+        }
+        EventKind::PhoneCall if !rest.is_empty() => {
+            format!(
+                "{first} {} {rest} by phone",
+                verb(&first, "speaks with", "speak with")
+            )
+        }
+        EventKind::PhoneCall => {
+            let all = join(&names);
+            format!("{all} {} by phone", verb(&all, "speaks", "speak"))
+        }
+        EventKind::Message if !rest.is_empty() => {
+            format!(
+                "{first} {} message to {rest}",
+                verb(&first, "sends", "send")
+            )
+        }
+        EventKind::Message => {
+            let all = join(&names);
+            format!("{all} {} message", verb(&all, "sends", "send"))
         }
     };
     capitalize(title.trim())

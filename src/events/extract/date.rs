@@ -5,9 +5,14 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use chrono::Days;
 use regex::Regex;
 
-use super::{tail, Context, Site, CLAUSE_BREAK};
+/// How far before publication an undated event may lie: news reports what
+/// happened in the last days.
+pub(crate) const REPORTED_ON_DAYS: u64 = 7;
+
+use super::{tail, Context, Site, CLAUSE_BREAK, CLOSED_RELATIVE};
 use crate::corpus::{DateBasis, EventDate, EventStatus};
 use crate::corpus::{DateInterval, Granularity, Timex, TimexKind, TimexMod};
 
@@ -31,10 +36,12 @@ static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A relative clause closed by a comma: "Lavrov, who is paying a visit to
-/// the DPRK, in Wonsan on July 12" — the date belongs to the main clause.
-static CLOSED_RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),\s*(?:who|which)\b[^,;:]*,").expect("valid regex"));
+/// "arrived on Thursday and held talks … on Friday": "and" opening a new
+/// predicate (a lower-case word follows) ends the first one's clause.
+static NEW_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|,|\s)(?:and|but|then|before|after)\s+(?:then\s+|later\s+)?[a-z]")
+        .expect("valid regex")
+});
 
 static WHEN_AFTER_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*when\s+(?:\w+\s+){0,3}$").expect("valid regex"));
@@ -57,7 +64,16 @@ pub(super) fn dates_and_status(
         timexes,
         ..
     } = *site;
-    let governing = ctx.governing_dates(text, timexes, range.clone());
+    let mut governing = ctx.governing_dates(text, timexes, range.clone());
+    // A date of the trigger's own predicate beats one of the predicate
+    // before it: "arrived in Kuala Lumpur on Thursday and held talks with
+    // Anwar on Friday" dates the talks Friday.
+    if governing.iter().any(|t| t.start >= range.end) {
+        governing.retain(|t| {
+            t.start >= range.end
+                || !NEW_PREDICATE.is_match(text.get(t.end..range.start).unwrap_or(""))
+        });
+    }
     let any_future = governing.iter().any(|t| t.future);
     let planned = planned_by_words || any_future;
     let mut dated: Vec<(Option<EventDate>, EventStatus)> = Vec::new();
@@ -194,20 +210,29 @@ impl<'a> Context<'a> {
     }
 
     pub(super) fn explicit(&self, t: &Timex) -> Option<EventDate> {
+        let granularity = t.granularity.unwrap_or(Granularity::Day);
+        // "Monday night" (2025-07-14TNI): an event is dated by its day.
+        let value = match (granularity, t.value.split_once('T')) {
+            (Granularity::Day, Some((day, _))) if day.len() == 10 => day.to_string(),
+            _ => t.value.clone(),
+        };
         Some(EventDate {
-            value: t.value.clone(),
+            value,
             granularity: t.granularity.unwrap_or(Granularity::Day),
             interval: t.interval?,
             basis: DateBasis::Explicit,
         })
     }
 
+    /// No date in the text: the event happened on or before the day the
+    /// article came out — the week before it, as a range, not a day.
     fn reported_on(&self) -> Option<EventDate> {
         let p = self.article.published?;
+        let start = p.checked_sub_days(Days::new(REPORTED_ON_DAYS)).unwrap_or(p);
         Some(EventDate {
             value: p.format("%Y-%m-%d").to_string(),
-            granularity: Granularity::Day,
-            interval: DateInterval { start: p, end: p },
+            granularity: Granularity::Week,
+            interval: DateInterval { start, end: p },
             basis: DateBasis::ReportedOn,
         })
     }

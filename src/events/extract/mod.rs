@@ -63,6 +63,8 @@ pub struct EventMention {
     pub sources: Vec<EventSource>,
     /// The article's publication date, which bounds a "reported on" date.
     pub published: Option<NaiveDate>,
+    /// Who published the article, for "N reports in M articles from K outlets".
+    pub outlet: Option<String>,
 }
 
 /// One trigger in its sentence: what the steps read to fill its event.
@@ -119,7 +121,9 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
         };
         let mentions = ctx.mentions_in(sentence.range());
         let timexes = ctx.timexes_in(sentence.range());
-        let places = ctx.places_in(text, &mentions);
+        let mut places = ctx.places_in(text, &mentions);
+        places.extend(ctx.venues_in(text, sentence.range()));
+        places.sort_by_key(|p| (p.3.start, p.3.end));
         let triggers = find_triggers(sentence_text, sentence.start);
 
         let mut sentence_subject: Option<String> = None;
@@ -203,6 +207,16 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 &recent_subjects,
                 &mut participants,
             );
+            // "The two presidents then signed": the sides of the last
+            // encounter the article reported.
+            if trigger.kind.is_encounter()
+                && participants.len() < 2
+                && BOTH_SIDES_BEFORE.is_match(tail(window_before, 60))
+            {
+                if let Some(last) = out.iter().rev().find(|e| e.kind.is_encounter()) {
+                    participants = last.participants.clone();
+                }
+            }
             if missing_sides(
                 &site,
                 &delegation_leader,
@@ -260,6 +274,7 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                     trigger: text.get(range.clone()).unwrap_or("").to_string(),
                     sources: vec![ctx.source(text, sentence)],
                     published: article.published,
+                    outlet: article.article.outlet.clone(),
                 });
             }
             previous_end = object_end;
@@ -306,8 +321,21 @@ static OF_AFTER: LazyLock<Regex> =
 /// Between a trigger and a date these words mean the date belongs to another
 /// clause ("the monument, dedicated to the liberation … in 1945", "the war
 /// that lasted from 1950-1953", "since he began governing in 2011").
+/// ", while …" and ", (two days) after …" open another clause too ("met Kim
+/// on Wednesday, weeks after troops fought near Kursk").
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:dedicated|built|erected|founded|established|which|who|where)\b|\b(?:which|that|who|whose|since|anniversary|when)\b|[;:–—]")
+    Regex::new(r"(?i),\s*(?:dedicated|built|erected|founded|established|which|who|where)\b|\b(?:which|that|who|whose|since|anniversary|when|while|whereas)\b|,\s*(?:[\w-]+\s+){0,2}(?:after|before)\b|[;:–—]")
+        .expect("valid regex")
+});
+
+/// A relative clause closed by a comma: "Lavrov, who is paying a visit to
+/// the DPRK, in Wonsan on July 12" — the date belongs to the main clause.
+static CLOSED_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s*(?:who|which)\b[^,;:]*,").expect("valid regex"));
+
+/// "the two presidents", "both sides": the sides already named.
+static BOTH_SIDES_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:presidents|leaders|sides|ministers|premiers|heads\s+of\s+state|delegations|men|women|governments|parties|countries)\s+(?:[\w-]+\s+){0,2}$")
         .expect("valid regex")
 });
 
@@ -345,7 +373,6 @@ struct Context<'a> {
     /// Mentions sorted by start.
     mentions: Vec<&'a Mention>,
     visit_place: Option<String>,
-    dateline_place: Option<String>,
     dateline: Option<Range<usize>>,
     countries: BTreeMap<String, String>,
 }
@@ -375,7 +402,6 @@ impl<'a> Context<'a> {
             registry,
             mentions,
             visit_place: None,
-            dateline_place: None,
             dateline: article.article.dateline.as_ref().map(|d| d.span.clone()),
             countries,
         };
@@ -392,18 +418,6 @@ impl<'a> Context<'a> {
             })
             .find(|m| VISIT_CONTEXT.is_match(tail(text.get(..m.start).unwrap_or(""), 60)))
             .map(|m| m.actor.clone());
-        ctx.dateline_place = article.article.dateline.as_ref().and_then(|d| {
-            let wanted = d.place.to_lowercase();
-            registry
-                .actors
-                .iter()
-                .filter(|a| matches!(a.kind, ActorKind::Place))
-                .find(|a| {
-                    a.name.to_lowercase() == wanted
-                        || a.aliases.iter().any(|al| al.to_lowercase() == wanted)
-                })
-                .map(|a| a.id.clone())
-        });
         ctx
     }
 

@@ -28,6 +28,24 @@ static UNREAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "denied reports that Araghchi had met": a denial reports no event.
+static DENIAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|refutes)\b")
+        .expect("valid regex")
+});
+
+/// "cancelled his visit", "called off the talks".
+static CANCELLED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:cancell?ed|cancels|called\s+off|calls\s+off|postponed|postpones|scrapped|shelved)\s+(?:\w+\s+){0,3}$")
+        .expect("valid regex")
+});
+
+/// "A visit by Araghchi to Beijing … has been cancelled".
+static CANCELLED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^;.]*?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:cancell?ed|called\s+off|postponed|scrapped|shelved)\b")
+        .expect("valid regex")
+});
+
 /// "who is paying an official visit to", "who is on a visit", MT "who is
 /// located with an official visit in".
 static ONGOING_VISIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,7 +91,13 @@ pub(super) fn reports_no_event(site: &Site) -> bool {
             text.get(range.end..sentence.end).unwrap_or(""),
             60,
         ));
-    unreal || ongoing || not_received
+    // "denied reports that … had met", "the visit … has been cancelled":
+    // the event did not happen (or will not).
+    let after = text.get(range.end..sentence.end).unwrap_or("");
+    let denied = DENIAL_BEFORE.is_match(tail(window_before, 100));
+    let cancelled = CANCELLED_BEFORE.is_match(tail(window_before, 50))
+        || CANCELLED_AFTER.is_match(tail_start(after, 120));
+    unreal || ongoing || not_received || denied || cancelled
 }
 
 /// Future or intention said in the words before the trigger.

@@ -82,6 +82,19 @@ static REPORTING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "a letter from Chinese President Xi Jinping", "a message from Putin":
+/// the sender of a message is not at the table.
+static SENDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:letters?|messages?|greetings|regards|congratulations|condolences|instructions|invitations?|wishes)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$")
+        .expect("valid regex")
+});
+
+/// Whether the person mention `m` names the sender of a message the
+/// sentence speaks of ("handed Chinh a letter from Xi Jinping").
+pub(super) fn is_sender(text: &str, m: &Mention) -> bool {
+    SENDER_BEFORE.is_match(tail(text.get(..m.start).unwrap_or(""), 80))
+}
+
 /// The participants the sentence gives the trigger, acting side first, and
 /// how many of them it named before a delegation's country or an
 /// organization was added.
@@ -109,6 +122,7 @@ pub(super) fn named_participants(
         .iter()
         .copied()
         .filter(|m| ctx.kind(&m.actor) == Some(ActorKind::Person))
+        .filter(|m| !is_sender(text, m))
         .collect();
     let mut participants: Vec<String> = Vec::new();
     if trigger.kind.is_encounter() {

@@ -1,13 +1,13 @@
 //! Place: where an event happened — a locative place mention of its
-//! sentence, else the paragraph's or the article's last place, the visit the
-//! article is about or the dateline.
+//! clause, else the paragraph's or the article's last place or the visit the
+//! article is about — never the dateline, which says where the outlet filed.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{tail, Context, Site};
+use super::{tail, Context, Site, CLAUSE_BREAK, CLOSED_RELATIVE};
 use crate::corpus::EventKind;
 use crate::corpus::{ActorKind, Mention};
 
@@ -34,13 +34,33 @@ pub(super) fn place_of(
     previous_places: &[(usize, String, String)],
 ) -> (Option<String>, Option<String>) {
     let Site {
+        text,
         sentence,
         range,
         trigger,
         places,
         ..
     } = *site;
-    choose_place(places, range.clone(), trigger.kind)
+    // A call or a letter joins two places; it happens in neither.
+    if matches!(trigger.kind, EventKind::PhoneCall | EventKind::Message) {
+        return (None, None);
+    }
+    // Only the places of the trigger's own clause: "met Kim on Wednesday,
+    // weeks after troops fought near Kursk" did not happen near Kursk.
+    let own: Vec<(usize, String, Option<String>, Range<usize>)> = places
+        .iter()
+        .filter(|p| {
+            let between = if p.3.start >= range.end {
+                text.get(range.end..p.3.start)
+            } else {
+                text.get(p.3.end..range.start)
+            }
+            .unwrap_or("");
+            !CLAUSE_BREAK.is_match(&CLOSED_RELATIVE.replace_all(between, ","))
+        })
+        .cloned()
+        .collect();
+    choose_place(&own, range.clone(), trigger.kind)
         .or_else(|| {
             previous_places
                 .iter()
@@ -56,7 +76,6 @@ pub(super) fn place_of(
                 .map(|(_, id, rel)| (id.clone(), rel.clone()))
         })
         .or_else(|| ctx.visit_place.clone().map(|p| (p, "in".to_string())))
-        .or_else(|| ctx.dateline_place.clone().map(|p| (p, "in".to_string())))
         .map(|(p, r)| (Some(p), Some(r)))
         .unwrap_or((None, None))
 }
@@ -110,7 +129,72 @@ fn choose_place(
     Some((pick.1.clone(), relation.to_lowercase()))
 }
 
+/// Seats of government and guest houses a text names instead of the city
+/// ("held talks at the Kremlin"): the venue and the city it is in. The city
+/// is the knowledge base's place of that name, when it has one.
+const VENUES: &[(&str, &str)] = &[
+    ("Kremlin", "Moscow"),
+    ("Great Hall of the People", "Beijing"),
+    ("Zhongnanhai", "Beijing"),
+    ("Diaoyutai State Guesthouse", "Beijing"),
+    ("White House", "Washington"),
+    ("Elysee Palace", "Paris"),
+    ("Élysée Palace", "Paris"),
+    ("Downing Street", "London"),
+    ("Kumsusan State Guest House", "Pyongyang"),
+    ("Kumsusan Palace of the Sun", "Pyongyang"),
+    ("Blue House", "Seoul"),
+    ("Kantei", "Tokyo"),
+    ("Saadabad Palace", "Tehran"),
+    ("Bellevue Palace", "Berlin"),
+    ("Chancellery in Berlin", "Berlin"),
+];
+
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = VENUES.iter().map(|(v, _)| regex::escape(v)).collect();
+    Regex::new(&format!(r"\b(?:{})\b", names.join("|"))).expect("valid regex")
+});
+
 impl Context<'_> {
+    /// Venues named after a locative ("at the Kremlin"), as the city they
+    /// are in: (rank, id, locative word, span) like [`Self::places_in`].
+    pub(super) fn venues_in(
+        &self,
+        text: &str,
+        sentence: Range<usize>,
+    ) -> Vec<(usize, String, Option<String>, Range<usize>)> {
+        let Some(body) = text.get(sentence.clone()) else {
+            return Vec::new();
+        };
+        VENUE
+            .find_iter(body)
+            .filter_map(|m| {
+                let city = VENUES.iter().find(|(v, _)| *v == m.as_str())?.1;
+                let start = sentence.start + m.start();
+                let before = tail(text.get(..start).unwrap_or(""), 50);
+                // "at the Kremlin" is in Moscow.
+                LOCATIVE_BEFORE.captures(before)?;
+                let id = self.place_named(city)?;
+                Some((
+                    0,
+                    id,
+                    Some("in".to_string()),
+                    start..sentence.start + m.end(),
+                ))
+            })
+            .collect()
+    }
+
+    /// The knowledge base's place called `name`.
+    fn place_named(&self, name: &str) -> Option<String> {
+        self.registry
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Place)
+            .find(|a| a.name == name || a.aliases.iter().any(|al| al == name))
+            .map(|a| a.id.clone())
+    }
+
     /// Place and country mentions of a sentence: (rank, id, locative word,
     /// span). Rank 0 for places, 1 for countries. A place is usable when a
     /// locative introduces it or it hosts ("Pyongyang hosted").

@@ -36,6 +36,14 @@ static TRIGGERS: LazyLock<Vec<(Regex, Trigger)>> = LazyLock::new(|| {
     use EventKind::*;
     vec![
         t(r"\b(?:met|meets|meet)\b", Meeting, false, false, false),
+        // "spoke by phone", "held a phone call", "telephone conversation".
+        t(
+            r"\b(?:spoke|speaks|speak|talked|talks|talk|conferred)\s+(?:[\w-]+\s+){0,6}?(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b|\b(?:tele)?phone\s+(?:calls?|conversations?|talks)\b|\bvideo\s+(?:calls?|conference)\b",
+            PhoneCall,
+            false,
+            false,
+            false,
+        ),
         t(r"\bmeetings?\b", Meeting, true, false, false),
         t(r"\b(?:talks|negotiations)\b", Talks, true, false, false),
         t(r"\bsummits?\b", Summit, true, false, false),
@@ -75,7 +83,13 @@ static TRIGGERS: LazyLock<Vec<(Regex, Trigger)>> = LazyLock::new(|| {
             false,
             false,
         ),
-        t(r"\b(?:signed|signs|signing)\b", Signing, false, false, true),
+        t(
+            r"\b(?:signed|signs|signing|sign)\b",
+            Signing,
+            false,
+            false,
+            true,
+        ),
         t(
             r"\b(?:ratified|ratifies|ratify|ratifying|ratification)\b",
             Ratification,
@@ -99,6 +113,11 @@ static TRIGGERS: LazyLock<Vec<(Regex, Trigger)>> = LazyLock::new(|| {
         ),
         t(r"\bceremon(?:y|ies)\b", Ceremony, true, false, false),
     ]
+});
+
+/// Words before a bare verb: "to sign", "will sign", "and sign".
+static BARE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|will|would|shall|should|must|can|and|not)\s+$").expect("valid regex")
 });
 
 /// Words before a noun trigger that make it refer back to something said.
@@ -139,6 +158,15 @@ pub(super) fn find_triggers(
             found.push((offset + m.start()..offset + m.end(), trigger));
         }
     }
+    // "sign" is a verb only after "to", a modal or "and" ("are scheduled
+    // to sign"), not in "a sign of".
+    found.retain(|(r, t)| {
+        t.kind != EventKind::Signing
+            || !sentence
+                .get(r.start - offset..r.end - offset)
+                .is_some_and(|w| w.eq_ignore_ascii_case("sign"))
+            || BARE_VERB_BEFORE.is_match(sentence.get(..r.start - offset).unwrap_or(""))
+    });
     found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     // Overlaps: the longer, earlier match wins ("laid flowers" over nothing,
     // "leading a delegation in" over "delegation").

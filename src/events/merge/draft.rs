@@ -223,7 +223,11 @@ impl Draft {
                 )
             }
             None => (
-                extracted_kind.unwrap_or(EventKind::Meeting),
+                summit_of_leaders(
+                    extracted_kind.unwrap_or(EventKind::Meeting),
+                    &participants,
+                    registry,
+                ),
                 status.unwrap_or(EventStatus::Reported),
                 extracted_date,
                 extracted_place,
@@ -246,6 +250,12 @@ impl Draft {
             registry,
         );
         let title = curated.and_then(|c| c.title.clone()).unwrap_or(generated);
+        let outlets: Vec<String> = members
+            .iter()
+            .filter_map(|m| m.outlet.clone())
+            .collect::<BTreeSet<String>>()
+            .into_iter()
+            .collect();
         Draft {
             event: Event {
                 id: String::new(),
@@ -263,10 +273,62 @@ impl Draft {
                 delegation,
                 place_relation: relation,
                 curated: curated.is_some(),
+                trip: None,
+                outlets,
             },
             first_source,
         }
     }
+}
+
+/// A summit is a meeting of heads of state or government: a "summit" of
+/// ministers, or of anyone the knowledge base gives roles none of which
+/// leads a state, is a meeting. People with no known roles are given the
+/// benefit of the doubt.
+fn summit_of_leaders(kind: EventKind, participants: &[String], registry: &Registry) -> EventKind {
+    if kind != EventKind::Summit {
+        return kind;
+    }
+    let not_a_leader = participants.iter().any(|p| {
+        registry.get(p).is_some_and(|a| {
+            a.kind == ActorKind::Person
+                && !a.roles.is_empty()
+                && !a.roles.iter().any(|r| is_head_role(&r.title))
+        })
+    });
+    if not_a_leader {
+        EventKind::Meeting
+    } else {
+        kind
+    }
+}
+
+/// President, prime minister, premier, chancellor, monarch, party leader
+/// ruling a state, chairman of state affairs — not vice-presidents.
+fn is_head_role(title: &str) -> bool {
+    let t = title.to_lowercase();
+    if t.contains("vice") || t.contains("deputy") || t.contains("first lady") {
+        return false;
+    }
+    [
+        "president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "emperor",
+        "emir",
+        "sultan",
+        "supreme leader",
+        "head of state",
+        "head of government",
+        "general secretary",
+        "state affairs",
+        "leader",
+    ]
+    .iter()
+    .any(|h| t.contains(h))
 }
 
 /// Lower-case ASCII slug: letters and digits joined by single hyphens.

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{CuratedEvent, EventMention};
 use crate::corpus::diagnostics::Diagnostic;
-use crate::corpus::{Event, Registry};
+use crate::corpus::{ActorKind, Event, EventKind, EventStatus, Registry};
 
 use cluster::{compatibility, curated_matches, effective_interval, order_key};
 use cluster::{own_buckets, probe_buckets, Bucket, Cluster};
@@ -188,5 +188,73 @@ pub fn merge_with_stats(
         event.id = id;
         events.push(event);
     }
+    link_trips(&mut events, registry);
     (events, diagnostics, stats)
+}
+
+/// Trips: the events of one journey abroad share the id of its first event
+/// as their `trip`. A person's events reported by one article, in a country
+/// not their own, are one trip when one of them is a visit ("arrived in
+/// Kuala Lumpur … held talks with Anwar … met Prabowo in Bogor"). One pass
+/// over the events with a map keyed by (person, article, status): linear.
+fn link_trips(events: &mut [Event], registry: &Registry) {
+    let mut parent: Vec<usize> = (0..events.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first: HashMap<(&str, &str, EventStatus), usize> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.status == EventStatus::Background {
+            continue;
+        }
+        let Some(place) = e.place.as_deref().and_then(|p| registry.get(p)) else {
+            continue;
+        };
+        let place_country = match place.kind {
+            ActorKind::Country => Some(place.id.as_str()),
+            _ => place.country.as_deref(),
+        };
+        let Some(place_country) = place_country else {
+            continue;
+        };
+        for p in &e.participants {
+            let Some(person) = registry.get(p).filter(|a| a.kind == ActorKind::Person) else {
+                continue;
+            };
+            if person.country.as_deref().is_none_or(|c| c == place_country) {
+                continue;
+            }
+            for s in &e.sources {
+                let key = (p.as_str(), s.article.as_str(), e.status);
+                match first.get(&key) {
+                    Some(&j) => {
+                        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                        let (low, high) = (a.min(b), a.max(b));
+                        parent[high] = low;
+                    }
+                    None => {
+                        first.insert(key, i);
+                    }
+                }
+            }
+        }
+    }
+    let mut size: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let root = find(&mut parent, i);
+        let entry = size.entry(root).or_insert((0, false));
+        entry.0 += 1;
+        entry.1 |= e.kind.family() == EventKind::Visit.family();
+    }
+    let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+    for (i, e) in events.iter_mut().enumerate() {
+        let root = find(&mut parent, i);
+        if size.get(&root).is_some_and(|(n, visit)| *n > 1 && *visit) {
+            e.trip = Some(ids[root].clone());
+        }
+    }
 }

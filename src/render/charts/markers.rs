@@ -22,7 +22,11 @@ pub(super) const FAMILIES: [Family; 4] = [
 impl Family {
     pub(super) fn of(kind: EventKind) -> Family {
         match kind {
-            EventKind::Meeting | EventKind::Talks | EventKind::Summit => Family::Meeting,
+            EventKind::Meeting
+            | EventKind::Talks
+            | EventKind::Summit
+            | EventKind::PhoneCall
+            | EventKind::Message => Family::Meeting,
             EventKind::Visit | EventKind::PlannedVisit | EventKind::Inspection => Family::Visit,
             EventKind::Signing | EventKind::Ratification => Family::Agreement,
             EventKind::Reception
