@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::scan::{glued_number, prev_word, re};
+use super::scan::{after, glued_number, prev_word, re};
 use super::Spec;
 use crate::timex::lexicon::{self, NUMBER_ALT};
 
@@ -151,7 +151,12 @@ fn all_text_is_age(text: &str, c: &regex::Captures) -> bool {
     if span.ends_with("-old") {
         return true;
     }
-    let rest = text.get(all.end()..).unwrap_or("").to_ascii_lowercase();
+    // Only the next few characters matter (blanks, then "old"): a bounded
+    // window, so a long line costs no more per match than a short one.
+    let rest = text.get(all.end()..).unwrap_or("");
+    let blanks = rest.len() - rest.trim_start().len();
+    let window = after(rest, 0, blanks + 6);
+    let rest = window.to_ascii_lowercase();
     rest.trim_start().starts_with("old") && !rest.trim_start().starts_with("older")
         || rest.starts_with("-old")
 }

@@ -18,6 +18,16 @@ pub(super) fn before(text: &str, pos: usize, len: usize) -> &str {
     text.get(start..pos).unwrap_or("")
 }
 
+/// The text just after `pos`, at least `len` bytes (or to the end), cut at
+/// a char boundary.
+pub(super) fn after(text: &str, pos: usize, len: usize) -> &str {
+    let mut end = pos.saturating_add(len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.get(pos..end).unwrap_or("")
+}
+
 pub(super) fn prev_word(text: &str, pos: usize) -> &str {
     before(text, pos, 40)
         .split(|c: char| c.is_whitespace())
