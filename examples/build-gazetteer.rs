@@ -172,7 +172,7 @@ fn run() -> Result<(), String> {
                 let lower = alt.to_lowercase();
                 if alt.chars().count() < 4
                     || !latin_name(&alt)
-                    || alt.split(' ').any(|w| foreign_small_word(w))
+                    || alt.split(' ').any(foreign_small_word)
                     || alt
                         .chars()
                         .filter(|c| c.is_alphabetic())
