@@ -9,7 +9,10 @@
 //! place tag or a locative word before it ("in", "to", "visited" …); so
 //! does a region or city of fewer than [`BARE_POPULATION`] people. The
 //! tagger reading the words, with confidence, as a person or organization
-//! vetoes them unless a locative comes first. A name of several entries
+//! vetoes them unless a locative comes first; without evidence, any other
+//! reading of the tagger's does. A lone word of a name the tagger reads as
+//! a person's elsewhere in the article ("Yuki Tanabe" … "Tanabe") is no
+//! town; "according to" is no locative. A name of several entries
 //! ("Paris") is the one whose region ("Paris, Texas") or country ("Paris,
 //! France", or any other place, country or demonym of the article) the
 //! article names, then a country before a region or city, then the most
@@ -148,6 +151,7 @@ impl<'t> Ctx<'_, 't> {
         let mut out = Vec::new();
         let mut i = 0;
         let mut key = String::new();
+        let person_words = self.tagged_person_words();
         while i < n {
             let t = &self.toks[i];
             if self.covered[i] || !(t.cap || t.acronym) || self.boundary_word(i) {
@@ -188,7 +192,13 @@ impl<'t> Ctx<'_, 't> {
                 i += 1;
                 continue;
             };
-            if self.accept_place(g, i, to, &cands.places, cands.alternate) {
+            let a_persons = to == i
+                && person_words.contains(self.toks[i].bare.as_str())
+                && cands
+                    .places
+                    .iter()
+                    .all(|&p| g.place(p).kind != PlaceKind::Country);
+            if !a_persons && self.accept_place(g, i, to, &cands.places, cands.alternate) {
                 out.push(Found {
                     from: i,
                     to,
@@ -236,6 +246,19 @@ impl<'t> Ctx<'_, 't> {
         if from > 0 && part_of_run(from - 1, from) && !self.opener(from - 1) {
             return false;
         }
+        // An abbreviation before the name is part of it ("St. Petersburg",
+        // "Ft. Worth"): the name alone is another place.
+        if from > 0 {
+            let x = &self.toks[from - 1];
+            let gap = self.text.get(x.end..self.toks[from].start).unwrap_or("");
+            if x.cap
+                && x.raw.chars().count() <= 3
+                && gap.starts_with('.')
+                && gap[1..].trim().is_empty()
+            {
+                return false;
+            }
+        }
         // A title after the name keeps it ("Nairobi Governor Johnson Sakaja").
         if to + 1 < self.toks.len()
             && part_of_run(to, to + 1)
@@ -258,6 +281,11 @@ impl<'t> Ctx<'_, 't> {
             return false;
         }
         let evidence = locative || tagged_place;
+        // Without evidence the tagger must not read the words as anything
+        // but a place ("Xinhua reported", "Tanabe said").
+        if !evidence && !tagged.is_empty() {
+            return false;
+        }
         let best = g.place(places[0]);
         let guarded = alternate
             || places.iter().any(|&p| {
@@ -281,7 +309,22 @@ impl<'t> Ctx<'_, 't> {
             return false;
         };
         let gap = self.text.get(prev.end..self.toks[k].start).unwrap_or("");
-        gap.trim().is_empty() && in_list(LOCATIVES, &prev.lower)
+        // "according to Tanabe" names a source, not a place.
+        let according = prev.lower == "to" && k >= 2 && self.toks[k - 2].lower == "according";
+        gap.trim().is_empty() && in_list(LOCATIVES, &prev.lower) && !according
+    }
+
+    /// Words of the names the tagger reads as people's of two or more
+    /// words ("Yuki Tanabe"): the same word alone is that person, not the
+    /// town of that name.
+    fn tagged_person_words(&self) -> HashSet<&str> {
+        let mut words = HashSet::new();
+        for t in &self.tagged {
+            if t.kind == Kind::Per && t.to > t.from {
+                words.extend(self.toks[t.from..=t.to].iter().map(|x| x.bare.as_str()));
+            }
+        }
+        words
     }
 }
 
@@ -373,6 +416,16 @@ mod tests {
         // Part of a longer run of capitalized words: a person, a company.
         assert_eq!(place_of("Paris Hilton arrived late.", "Paris", &kb), None);
         assert!(places("Shares of the Nairobi Securities Exchange fell.", &kb).is_empty());
+        // Not the town of Asia (Philippines), nor Petersburg (Virginia).
+        assert!(places("Trade in Asia grew.", &kb).is_empty());
+        assert_eq!(
+            place_of("He flew to St. Petersburg on Monday.", "Petersburg", &kb),
+            None
+        );
+        // A word of a person's name named in the article is that person.
+        let text =
+            "Yuki Tanabe, a professor, spoke first. According to Tanabe, the visit was planned.";
+        assert_eq!(place_of(text, "Tanabe", &kb), None);
     }
 
     #[test]

@@ -21,6 +21,38 @@ const COUNTRIES: &str = include_str!("../../../data/places/countries.txt");
 const GAZETTEER_PATH: &str = "data/places/gazetteer.tsv";
 const COUNTRIES_PATH: &str = "data/places/countries.txt";
 
+/// Names of continents, oceans and world regions, which the gazetteer does
+/// not list: no region or city is found by them.
+const NOT_PLACE_NAMES: &[&str] = &[
+    "africa",
+    "america",
+    "americas",
+    "antarctica",
+    "arctic",
+    "asia",
+    "atlantic",
+    "europe",
+    "eurasia",
+    "oceania",
+    "pacific",
+    "indian ocean",
+    "middle east",
+    "far east",
+    "caucasus",
+    "balkans",
+    "scandinavia",
+    "siberia",
+    "latin america",
+    "north america",
+    "south america",
+    "central asia",
+    "east asia",
+    "southeast asia",
+    "south asia",
+    "west africa",
+    "east africa",
+];
+
 /// What a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PlaceKind {
@@ -223,7 +255,12 @@ impl Gazetteer {
 
     fn index(&mut self, named: Vec<(String, u32, bool)>) {
         for (key, index, alternate) in named {
-            if key.is_empty() {
+            // A town named like a continent or an ocean ("Asia", in the
+            // Philippines) is not what a text naming it means.
+            if key.is_empty()
+                || (NOT_PLACE_NAMES.contains(&key.as_str())
+                    && self.places[index as usize].kind != PlaceKind::Country)
+            {
                 continue;
             }
             let words = key.split(' ').count();
