@@ -38,6 +38,8 @@ pub struct KnowledgeBase {
     pub(crate) name_keys: Vec<Option<NameKey>>,
     /// Problems worth saying that do not stop a build (shared aliases).
     pub warnings: Vec<Diagnostic>,
+    /// Which gazetteer entries are this base's places, computed on first use.
+    pub(crate) place_links: std::sync::OnceLock<super::places::PlaceLinks>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -437,7 +439,17 @@ impl KnowledgeBase {
             spelling_keys,
             name_keys,
             warnings: Vec::new(),
+            place_links: std::sync::OnceLock::new(),
         }
+    }
+
+    /// How this base's places meet the gazetteer (`actors::places`).
+    pub(crate) fn place_links(&self) -> &super::places::PlaceLinks {
+        self.place_links
+            .get_or_init(|| match crate::lang::gazetteer::gazetteer() {
+                Ok(g) => super::places::PlaceLinks::new(self, g),
+                Err(_) => super::places::PlaceLinks::default(),
+            })
     }
 
     /// The key of an actor's display name (persons only), precomputed.

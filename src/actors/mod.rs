@@ -4,6 +4,7 @@
 
 pub mod kb;
 pub mod mentions;
+pub(crate) mod places;
 pub mod resolve;
 pub mod roles;
 

@@ -1,5 +1,6 @@
 //! Across articles: one actor per person. Knowledge-base actors keep their
-//! ids; people found only in articles are clustered by name key (a hash
+//! ids; gazetteer places the articles name become actors with their
+//! gazetteer ids (`actors::places`); people found only in articles are clustered by name key (a hash
 //! map, linear in the number of mentions) and get a stable id from their
 //! most frequent spelling. Names that are close but not certainly one person
 //! are kept apart and listed as possible duplicates, compared only within a
@@ -43,6 +44,12 @@ pub fn resolve(kb: &KnowledgeBase, articles: &mut [ArticleActors]) -> Registry {
     let mut taken: HashMap<String, ()> = kb.actors.iter().map(|a| (a.id.clone(), ())).collect();
     let mut final_ids: HashMap<String, String> = HashMap::new();
     let mut actors: Vec<Actor> = kb.actors.clone();
+    // Gazetteer places the articles name, and their countries, before the
+    // people: their ids come from the gazetteer and never change.
+    for place in super::places::named_places(kb, articles) {
+        taken.insert(place.id.clone(), ());
+        actors.push(place);
+    }
     for (provisional, (_key, spellings)) in &clusters {
         // Most frequent, then most complete (longest), then alphabetical.
         let display = spellings

@@ -289,6 +289,7 @@ pub fn build(analysis: &Analysis) -> Site {
                     .as_deref()
                     .filter(|c| *c != id)
                     .and_then(|c| actor_ref(c, 0)),
+                description: actor.description.clone(),
                 aliases: actor.aliases.clone(),
                 spellings: spelling_list,
                 roles: actor

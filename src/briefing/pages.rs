@@ -192,6 +192,9 @@ pub struct ActorPage {
     pub kind_label: &'static str,
     pub curated: bool,
     pub country: Option<ActorRef>,
+    /// The knowledge base's line about the actor, or where a gazetteer
+    /// place comes from.
+    pub description: Option<String>,
     pub aliases: Vec<String>,
     pub spellings: Vec<Spelling>,
     pub roles: Vec<RoleView>,

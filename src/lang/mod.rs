@@ -7,7 +7,10 @@
 //! - [`names`]: the name-part lists of `data/names/` (Korean surnames and
 //!   syllables, given names) and the keys that compare spellings of a name
 //!   across romanizations part by part.
+//! - [`gazetteer`]: the open gazetteer of countries, regions and cities
+//!   (`data/places/`), indexed by name.
 
+pub mod gazetteer;
 pub mod names;
 pub mod sentences;
 pub mod tagger;

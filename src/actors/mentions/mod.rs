@@ -13,11 +13,16 @@
 //! (surnames and given names alone), `titles` (reported roles),
 //! `role_mentions` and `quotes`. `tagged` runs the trained name tagger
 //! before the people step: its people the rules miss join them, and its
-//! confident organizations, places and other names veto the rules' people. `tokens` and `lists` are what they share.
+//! confident organizations, places and other names veto the rules' people.
+//! Between the two, `places` takes the runs of capitalized words that are
+//! names of the open gazetteer (`lang::gazetteer`) and no knowledge-base
+//! name. `tokens`
+//! and `lists` are what they share.
 
 mod known;
 mod lists;
 mod partial;
+mod places;
 mod quotes;
 mod repair;
 mod role_mentions;
@@ -146,6 +151,7 @@ fn named_people<'a, 't>(
     ctx.find_repaired_names();
     if tagger {
         ctx.run_tagger();
+        ctx.find_gazetteer_places();
         ctx.add_tagged_names();
     }
     let mut singles = ctx.find_named_people();
