@@ -21,6 +21,9 @@
 //! `--list` prints one line per document: the truth, the answer, its range
 //! and its last evidence line.
 
+#[path = "support/timeml.rs"]
+mod timeml;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -65,14 +68,7 @@ fn main() {
         eprintln!("usage: pubdate-eval [--list] DIR_OR_FILE...");
         std::process::exit(2);
     }
-    let mut files = Vec::new();
-    for input in &inputs {
-        if let Err(e) = collect(input, &mut files) {
-            eprintln!("{}: {e}", input.display());
-            std::process::exit(1);
-        }
-    }
-    files.sort();
+    let files = timeml::files(&inputs);
     let mut t = Tally::default();
     for file in &files {
         let doc = match read_document(file) {
@@ -169,17 +165,6 @@ fn main() {
         "range answers:   {:>4}, {} holding the true day",
         t.ranges, t.ranges_holding
     );
-}
-
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if path.is_dir() {
-        for entry in std::fs::read_dir(path)? {
-            collect(&entry?.path(), out)?;
-        }
-    } else if path.extension().is_some_and(|e| e == "tml") {
-        out.push(path.to_path_buf());
-    }
-    Ok(())
 }
 
 /// The document's text and creation time; `None` for an undated document.

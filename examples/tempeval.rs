@@ -22,6 +22,9 @@
 //! (`VALUE`, `TYPE`), each with a little context. `--time` reports the time
 //! spent in the timex stage alone.
 
+#[path = "support/timeml.rs"]
+mod timeml;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -82,14 +85,7 @@ fn main() {
         eprintln!("usage: tempeval [--errors] [--time] DIR_OR_FILE...");
         std::process::exit(2);
     }
-    let mut files = Vec::new();
-    for input in &inputs {
-        if let Err(e) = collect(input, &mut files) {
-            eprintln!("{}: {e}", input.display());
-            std::process::exit(1);
-        }
-    }
-    files.sort();
+    let files = timeml::files(&inputs);
     let mut total = Counts::default();
     let mut stage_time = Duration::ZERO;
     let mut bytes = 0usize;
@@ -118,17 +114,6 @@ fn main() {
             bytes as f64 / 1e6 / stage_time.as_secs_f64().max(1e-9)
         );
     }
-}
-
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if path.is_dir() {
-        for entry in std::fs::read_dir(path)? {
-            collect(&entry?.path(), out)?;
-        }
-    } else if path.extension().is_some_and(|e| e == "tml") {
-        out.push(path.to_path_buf());
-    }
-    Ok(())
 }
 
 fn read_document(path: &Path) -> Result<Document, String> {
