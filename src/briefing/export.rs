@@ -21,6 +21,17 @@ pub struct Export {
     pub events: Vec<ExportEvent>,
 }
 
+impl Export {
+    /// Each article's plain text by article id (for pages and feeds that
+    /// show the text or its start).
+    pub fn article_texts(&self) -> std::collections::BTreeMap<&str, &str> {
+        self.articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.text.as_str()))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ExportArticle {
     pub id: String,

@@ -212,12 +212,7 @@ fn excerpt(text: &str, max: usize) -> String {
 /// Undated articles carry the feed's latest date so `updated` stays
 /// deterministic.
 pub fn article_entries(site: &Site) -> Vec<FeedEntry> {
-    let texts: BTreeMap<&str, &str> = site
-        .export
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
+    let texts = site.export.article_texts();
     let latest = site
         .articles
         .iter()

@@ -381,12 +381,7 @@ pub(super) fn page_jobs<'a>(
             lists: ARTICLES,
         });
     }
-    let texts: BTreeMap<&str, &str> = site
-        .export
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
+    let texts = site.export.article_texts();
     for a in &site.articles {
         jobs.push(PageJob {
             path: a.url.clone(),
