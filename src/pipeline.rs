@@ -261,24 +261,29 @@ fn analyse_article(article: Article, kb: &KnowledgeBase) -> AnalysedArticle {
     let sentences = lang::sentences(&article.text);
     // One recognition pass: the inference reads it, then it is anchored.
     let recognized = timex::recognize_sentences(&article.text, &sentences);
-    let inferred = match article.published {
-        Some(_) => None,
-        None => timex::infer_from(
-            &article.text,
-            &sentences,
-            &recognized,
-            article
-                .dateline
-                .as_ref()
-                .and_then(|d| d.date_text.as_deref()),
-            &kb.tenure_constraints_in(&article.text, &sentences),
-        ),
+    // The names are found once: an undated article's reported roles give
+    // the tenures the inference reads.
+    let mut inferred = None;
+    let found = match article.published {
+        Some(d) => actors::find_mentions(&article.text, &sentences, Some(d), kb),
+        None => actors::find_mentions_dating(&article.text, &sentences, kb, |roles| {
+            inferred = timex::infer_from(
+                &article.text,
+                &sentences,
+                &recognized,
+                article
+                    .dateline
+                    .as_ref()
+                    .and_then(|d| d.date_text.as_deref()),
+                &kb.tenure_constraints_of(&article.text, roles),
+            );
+            inferred.as_ref().map(|i| i.date)
+        }),
     };
     let published = article.published.or(inferred.as_ref().map(|i| i.date));
     let published_range = inferred.as_ref().map(|i| i.range);
     let published_evidence = inferred.map(|i| i.evidence.join("; "));
     let timexes = timex::anchor_recognized(&article.text, &recognized, published);
-    let found = actors::find_mentions(&article.text, &sentences, published, kb);
     AnalysedArticle {
         article,
         published,

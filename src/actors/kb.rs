@@ -8,7 +8,9 @@
 //! where the YAML gives one, the line. An alias shared by two entries is a
 //! warning naming both: a mention of it cannot tell them apart.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -26,6 +28,9 @@ pub struct KnowledgeBase {
     pub actors: Vec<Actor>,
     /// Full-name key of a person → indexes into `actors`.
     pub(crate) person_names: HashMap<NameKey, Vec<usize>>,
+    /// The first part of every key in `person_names`: a word whose
+    /// [`names::first_part_keys`] are none of these starts no person's name.
+    person_first_parts: HashSet<String>,
     /// Folded key of an organization/place/country name → index.
     pub(crate) other_names: HashMap<String, usize>,
     /// Longest alias of non-person actors, in words, to bound span lookups.
@@ -182,7 +187,7 @@ fn shared_aliases(
     lines: &BTreeMap<String, usize>,
     path: &str,
 ) -> Vec<Diagnostic> {
-    let mut owner: HashMap<String, &RawEntry> = HashMap::new();
+    let mut owner: HashMap<String, &RawEntry> = HashMap::default();
     for e in entries {
         owner.entry(names::fold(&e.name)).or_insert(e);
     }
@@ -270,7 +275,7 @@ impl KnowledgeBase {
         let mut lines: BTreeMap<String, usize> = BTreeMap::new();
         // Ids by their lower-case form: two ids that differ only by case
         // would write one page file on a case-insensitive disk.
-        let mut folded_ids: HashMap<String, (&str, usize)> = HashMap::new();
+        let mut folded_ids: HashMap<String, (&str, usize)> = HashMap::default();
         let mut cursor = 1;
         for e in &entries {
             let line = find_line(raw, cursor, "id", &e.id).unwrap_or(cursor);
@@ -399,8 +404,8 @@ impl KnowledgeBase {
 
     /// Builds the lookup indexes over a list of actors (sorted by id).
     pub fn from_actors(actors: Vec<Actor>) -> KnowledgeBase {
-        let mut person_names: HashMap<NameKey, Vec<usize>> = HashMap::new();
-        let mut other_names = HashMap::new();
+        let mut person_names: HashMap<NameKey, Vec<usize>> = HashMap::default();
+        let mut other_names = HashMap::default();
         let mut max_other_words = 0;
         let mut spelling_keys = vec![Vec::new(); actors.len()];
         let name_keys: Vec<Option<NameKey>> = actors
@@ -431,9 +436,14 @@ impl KnowledgeBase {
                 }
             }
         }
+        let person_first_parts = person_names
+            .keys()
+            .filter_map(|k| k.parts.first().cloned())
+            .collect();
         KnowledgeBase {
             actors,
             person_names,
+            person_first_parts,
             other_names,
             max_other_words,
             spelling_keys,
@@ -455,6 +465,16 @@ impl KnowledgeBase {
     /// The key of an actor's display name (persons only), precomputed.
     pub(crate) fn name_key(&self, index: usize) -> Option<&NameKey> {
         self.name_keys.get(index)?.as_ref()
+    }
+
+    /// False when no knowledge-base person's name can start with `word`
+    /// (by [`names::first_part_keys`]); true when one may.
+    pub fn may_start_person_name(&self, word: &str) -> bool {
+        names::first_part_keys(word).is_none_or(|keys| {
+            keys.iter()
+                .flatten()
+                .any(|k| self.person_first_parts.contains(k))
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Actor> {

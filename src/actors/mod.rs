@@ -8,5 +8,5 @@ pub(crate) mod places;
 pub mod resolve;
 pub mod roles;
 
-pub use mentions::find_mentions;
+pub use mentions::{find_mentions, find_mentions_dating};
 pub use resolve::{resolve, DateConstraint};

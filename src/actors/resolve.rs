@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::kb::KnowledgeBase;
 use super::roles;
-use crate::corpus::{Actor, ActorKind, ArticleActors, MentionVia, PossibleDuplicate, Registry};
+use crate::corpus::{
+    Actor, ActorKind, ArticleActors, MentionVia, PossibleDuplicate, Registry, ReportedRole,
+};
 use crate::lang::names::{self, NameKey};
 use crate::lang::{self, Sentence};
 
@@ -200,8 +202,18 @@ impl KnowledgeBase {
     /// [`Self::tenure_constraints`] of a text already split into sentences.
     pub fn tenure_constraints_in(&self, text: &str, sentences: &[Sentence]) -> Vec<DateConstraint> {
         let reported = super::mentions::reported_roles(text, sentences, None, self);
+        self.tenure_constraints_of(text, &reported)
+    }
+
+    /// [`Self::tenure_constraints`] from the roles an article reports, as
+    /// [`super::mentions::find_mentions_dating`] hands them over.
+    pub fn tenure_constraints_of(
+        &self,
+        text: &str,
+        reported: &[ReportedRole],
+    ) -> Vec<DateConstraint> {
         let mut out = Vec::new();
-        for r in &reported {
+        for r in reported {
             let Some(actor) = self.get(&r.actor) else {
                 continue;
             };

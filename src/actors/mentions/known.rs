@@ -140,7 +140,11 @@ impl<'t> Ctx<'_, 't> {
         let mut i = start;
         while i < to {
             // The longest knowledge-base name starting here.
-            let max = (to - i).min(5);
+            let max = if self.may_start_kb_name(i) {
+                (to - i).min(5)
+            } else {
+                0
+            };
             let mut hit = None;
             for len in (1..=max).rev() {
                 let words: Vec<&str> = self.toks[i..i + len].iter().map(|t| t.bare_raw).collect();
@@ -188,11 +192,30 @@ impl<'t> Ctx<'_, 't> {
         }
     }
 
+    /// True when two to four words from `at` (ending by `to`) are a
+    /// knowledge-base person's name.
     pub(super) fn starts_kb_name(&self, at: usize, to: usize) -> bool {
-        (2..=(to - at).min(4)).any(|len| {
-            let words: Vec<&str> = self.toks[at..at + len].iter().map(|t| t.bare_raw).collect();
-            names::person_key_of_words(&words)
-                .is_some_and(|k| self.kb.person_names.contains_key(&k))
-        })
+        let most = to.saturating_sub(at).min(4);
+        most >= 2
+            && self.may_start_kb_name(at)
+            && (2..=most).any(|len| {
+                let words: Vec<&str> = self.toks[at..at + len].iter().map(|t| t.bare_raw).collect();
+                names::person_key_of_words(&words)
+                    .is_some_and(|k| self.kb.person_names.contains_key(&k))
+            })
+    }
+
+    /// False when no knowledge-base person's name starts with token `at`
+    /// ([`crate::actors::kb::KnowledgeBase::may_start_person_name`],
+    /// remembered per token).
+    pub(super) fn may_start_kb_name(&self, at: usize) -> bool {
+        let Some(cell) = self.kb_first_word.get(at) else {
+            return false;
+        };
+        if cell.get() == 0 {
+            let may = self.kb.may_start_person_name(self.toks[at].bare_raw);
+            cell.set(if may { 2 } else { 1 });
+        }
+        cell.get() == 2
     }
 }

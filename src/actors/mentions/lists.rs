@@ -1,7 +1,7 @@
 //! Word lists and sets that tell name words from titles, dates, places and
 //! other words, read from `data/names` or listed here.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use crate::lang::names::data_lines;

@@ -30,7 +30,7 @@ mod tagged;
 mod titles;
 mod unknown;
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 
@@ -72,11 +72,17 @@ struct Ctx<'a, 't> {
     /// For each name part a person in `people` can be referred back by, the
     /// earliest end of such a person; kept up to date lazily (people are
     /// only ever appended) with how many people it has seen.
-    earliest_by_part: std::cell::RefCell<(usize, std::collections::HashMap<String, usize>)>,
+    earliest_by_part: std::cell::RefCell<(usize, HashMap<String, usize>)>,
     discovered: Vec<(String, NameKey)>,
     /// The tagger's names, and per token the one holding it.
     tagged: Vec<tagged::Tagged>,
     tagged_at: Vec<Option<usize>>,
+    /// Set when a step left a choice to the publication date and had none
+    /// (see [`find_mentions_dating`]).
+    date_sensitive: bool,
+    /// Per token, whether a knowledge-base person's name may start with it:
+    /// 0 not yet asked, 1 no, 2 yes ([`Ctx::may_start_kb_name`]).
+    kb_first_word: Vec<std::cell::Cell<u8>>,
 }
 
 /// Finds every actor mention in an article's text.
@@ -86,14 +92,41 @@ pub fn find_mentions(
     published: Option<NaiveDate>,
     kb: &KnowledgeBase,
 ) -> ArticleActors {
-    let (mut ctx, reported_roles) = named_people(text, sentences, published, kb, true);
+    let (ctx, reported_roles) = named_people(text, sentences, published, kb, true);
+    finish(ctx, reported_roles)
+}
+
+/// [`find_mentions`] for an article without a publication date: `date`
+/// is given the roles the article reports (tenures bound when it was
+/// written) and returns the date it infers, which the steps after the
+/// names (people by role alone) then use. The names are found once; they
+/// are found again with the date only when a step before it left a choice
+/// to the date (a damaged name with several role holders).
+pub fn find_mentions_dating(
+    text: &str,
+    sentences: &[Sentence],
+    kb: &KnowledgeBase,
+    date: impl FnOnce(&[ReportedRole]) -> Option<NaiveDate>,
+) -> ArticleActors {
+    let (mut ctx, mut reported_roles) = named_people(text, sentences, None, kb, true);
+    let published = date(&reported_roles);
+    if published.is_some() && ctx.date_sensitive {
+        (ctx, reported_roles) = named_people(text, sentences, published, kb, true);
+    }
+    ctx.published = published;
+    finish(ctx, reported_roles)
+}
+
+/// The steps after the names: people by role alone, then quotes.
+fn finish(mut ctx: Ctx<'_, '_>, reported_roles: Vec<ReportedRole>) -> ArticleActors {
+    let (text, sentences, kb) = (ctx.text, ctx.sentences, ctx.kb);
     ctx.find_role_mentions(&reported_roles);
     ctx.mentions.sort_by_key(|m| (m.start, m.end));
     ctx.mentions.dedup_by(|b, a| b.start < a.end);
     let mut quotes = find_quotes(text, sentences, &ctx.mentions, kb);
     // The same words quoted twice for one person (a lead and its body
     // repeating a quote) are one quote.
-    let mut seen_quotes = HashSet::new();
+    let mut seen_quotes = HashSet::default();
     quotes.retain(|q| seen_quotes.insert((q.actor.clone(), names::fold(&q.text))));
     let mut discovered = ctx.discovered;
     discovered.sort_by(|a, b| a.0.cmp(&b.0));
@@ -132,6 +165,7 @@ fn named_people<'a, 't>(
     tagger: bool,
 ) -> (Ctx<'a, 't>, Vec<ReportedRole>) {
     let toks = tokenize(text);
+    let n_toks = toks.len();
     let mut ctx = Ctx {
         text,
         covered: vec![false; toks.len()],
@@ -146,6 +180,8 @@ fn named_people<'a, 't>(
         people: Vec::new(),
         earliest_by_part: Default::default(),
         discovered: Vec::new(),
+        date_sensitive: false,
+        kb_first_word: vec![std::cell::Cell::new(0); n_toks],
     };
     ctx.find_other_actors();
     ctx.find_repaired_names();
@@ -162,7 +198,7 @@ fn named_people<'a, 't>(
     let mut reported_roles = ctx.reported_roles();
     // One reported role per person and title in an article: a title
     // repeated in the text is one fact for the person page, cited once.
-    let mut seen_titles = HashSet::new();
+    let mut seen_titles = HashSet::default();
     reported_roles.retain(|r| seen_titles.insert((r.actor.clone(), names::fold(&r.title))));
     (ctx, reported_roles)
 }

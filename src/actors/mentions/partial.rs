@@ -1,7 +1,7 @@
 //! Surname-only and given-name-only mentions, resolved to a person named in
 //! the article or to the one knowledge-base person with that surname.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lists::{in_list, is_title_word, CALENDAR_WORDS, DEMONYMS, NON_PERSON_WORDS, STOPWORDS};
 use super::{Ctx, Named};
@@ -158,7 +158,7 @@ impl PartIndex {
         // sentence before them.
         let sentence_of: Vec<Option<usize>> =
             people.iter().map(|p| sentence_start(p.start)).collect();
-        let mut first_in_sentence: HashMap<usize, usize> = HashMap::new();
+        let mut first_in_sentence: HashMap<usize, usize> = HashMap::default();
         for q in people {
             // Those starting at or after a sentence's start and inside it.
             if let Some(s) = sentence_start(q.start) {
@@ -173,8 +173,8 @@ impl PartIndex {
                     .is_none_or(|&f| f >= people[i].start)
             })
         };
-        let mut given: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut surname_first: HashMap<String, usize> = HashMap::new();
+        let mut given: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        let mut surname_first: HashMap<String, usize> = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
                 continue;
@@ -187,7 +187,7 @@ impl PartIndex {
                 given.entry(g.to_string()).or_default().push((p.end, i));
             }
         }
-        let mut given_two = HashMap::new();
+        let mut given_two = HashMap::default();
         for (g, mut list) in given {
             list.sort_unstable();
             let first = people[list[0].1].actor.as_str();
@@ -195,7 +195,7 @@ impl PartIndex {
                 given_two.insert(g, end);
             }
         }
-        let mut parts: HashMap<String, Part> = HashMap::new();
+        let mut parts: HashMap<String, Part> = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             let Some(k) = p.key.as_ref().filter(|k| k.parts.len() > 1) else {
                 continue;

@@ -18,7 +18,7 @@
 //! article names, then a country before a region or city, then the most
 //! populous. An entry the knowledge base lists is its knowledge-base actor.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::lists::{in_list, is_title_word, CALENDAR_WORDS, STOPWORDS};
 use super::Ctx;
@@ -88,8 +88,8 @@ impl<'t> Ctx<'_, 't> {
         // The article's countries and regions: knowledge-base countries
         // and places named so far, demonyms, and names of one entry.
         let links = self.kb.place_links();
-        let mut countries: HashSet<[u8; 2]> = HashSet::new();
-        let mut regions: HashSet<([u8; 2], &str)> = HashSet::new();
+        let mut countries: HashSet<[u8; 2]> = HashSet::default();
+        let mut regions: HashSet<([u8; 2], &str)> = HashSet::default();
         for m in &self.mentions {
             if let Some(code) = self.kb.index_of(&m.actor).and_then(|i| links.kb_country(i)) {
                 countries.insert(code);
@@ -318,7 +318,7 @@ impl<'t> Ctx<'_, 't> {
     /// words ("Yuki Tanabe"): the same word alone is that person, not the
     /// town of that name.
     fn tagged_person_words(&self) -> HashSet<&str> {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         for t in &self.tagged {
             if t.kind == Kind::Per && t.to > t.from {
                 words.extend(self.toks[t.from..=t.to].iter().map(|x| x.bare.as_str()));

@@ -1,7 +1,7 @@
 //! Repair of names machine translation damaged (a Korean surname turned
 //! into an English word), anchored by the title, the role and the date.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::{Ctx, Named};
@@ -77,6 +77,11 @@ impl<'t> Ctx<'_, 't> {
             }
             // Role and date decide among name candidates, or stand alone
             // when the fragments are too damaged but the surname agrees.
+            // Without a date yet, the choice the date would make is left
+            // open, and the caller told to look again once it has one.
+            if class.is_some() && candidates.len() != 1 && self.published.is_none() {
+                self.date_sensitive = true;
+            }
             let holders: Vec<String> = match (class, self.published) {
                 (Some(c), Some(d)) => roles::holders_on(self.kb, c, country, d)
                     .into_iter()

@@ -1,7 +1,7 @@
 //! Role mentions ("the North Korean leader") resolved to the person the
 //! article or the knowledge base says held the office.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -36,7 +36,7 @@ impl<'t> Ctx<'_, 't> {
             .expect("role pattern is valid")
         });
         // What each person is known as in this article.
-        let mut titles: HashMap<&str, Vec<(RoleClass, Option<&'static str>)>> = HashMap::new();
+        let mut titles: HashMap<&str, Vec<(RoleClass, Option<&'static str>)>> = HashMap::default();
         for r in reported {
             if let Some(c) = roles::classify(&r.title) {
                 titles
@@ -58,7 +58,7 @@ impl<'t> Ctx<'_, 't> {
             .unwrap_or(0);
         // Person mentions are never removed below: the ones holding an
         // office, per office, in text order, built when first asked for.
-        let mut holders_in_article: HashMap<Office, Vec<Holder>> = HashMap::new();
+        let mut holders_in_article: HashMap<Office, Vec<Holder>> = HashMap::default();
         let mut found = Vec::new();
         // Spans of the role phrases that replace the (non-person) mentions
         // inside them, in text order; removed in one pass at the end.
@@ -179,7 +179,7 @@ impl<'t> Ctx<'_, 't> {
                 .or_insert_with(|| {
                     // One verdict per person, not per mention: a person
                     // named a thousand times is checked once.
-                    let mut holds: HashMap<&str, bool> = HashMap::new();
+                    let mut holds: HashMap<&str, bool> = HashMap::default();
                     self.mentions
                         .iter()
                         .filter(|m| {

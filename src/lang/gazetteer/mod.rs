@@ -8,7 +8,7 @@
 //! article. Which entry a name in a text means (context, population, the
 //! knowledge base first) is decided in `actors::mentions`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::lang::names::fold;

@@ -1,7 +1,7 @@
 //! Name keys built for transliteration, not edit distance: folding, the key
 //! of one word, and the part-by-part key of a person's name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -64,7 +64,7 @@ pub(super) const TOKEN_KEY_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
     static TOKEN_KEYS: std::cell::RefCell<HashMap<String, String>> =
-        std::cell::RefCell::new(HashMap::new());
+        std::cell::RefCell::new(HashMap::default());
 }
 
 /// The transliteration key of one word (already a single token, no spaces):
@@ -241,6 +241,22 @@ impl NameKey {
 pub fn partial_key(word: &str) -> String {
     let key = token_key(word);
     KOREAN_SURNAMES.get(&key).cloned().unwrap_or(key)
+}
+
+/// The keys the first part of [`person_key_of_words`] can take when the
+/// name's first word is `word` (as a Korean surname, as written, or as its
+/// given-name group), so an index of first parts rules names out cheaply;
+/// `None` when the word has no key of its own and leaves the first part to
+/// the next word.
+pub fn first_part_keys(word: &str) -> Option<[Option<String>; 3]> {
+    let plain = token_key(&word.replace('-', ""));
+    if plain.is_empty() {
+        return None;
+    }
+    let korean = token_key(word);
+    let korean = KOREAN_SURNAMES.get(&korean).cloned().unwrap_or(korean);
+    let group = GIVEN_NAME_GROUPS.get(&plain).cloned();
+    Some([Some(korean), group, Some(plain)])
 }
 
 /// The key of a person's name as written ("Kim Jong -Yun", "Sergei

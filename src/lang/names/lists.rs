@@ -3,7 +3,7 @@
 //! or a run of words: a Korean surname, a given name, the shape of a Korean
 //! name.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::keys::{fold, token_key};
@@ -16,7 +16,7 @@ pub(crate) fn data_lines(raw: &'static str) -> impl Iterator<Item = &'static str
 }
 
 pub(super) static KOREAN_SURNAMES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data_lines(include_str!("../../../data/names/korean_surnames.txt")) {
         let mut words = line.split_whitespace();
         let Some(first) = words.next() else { continue };
@@ -38,7 +38,7 @@ pub(super) static KOREAN_SYLLABLES: LazyLock<HashSet<String>> = LazyLock::new(||
 
 /// Folded key of a given-name spelling → key of its canonical spelling.
 pub(super) static GIVEN_NAME_GROUPS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in data_lines(include_str!("../../../data/names/russian_given_names.txt")) {
         let mut words = line.split_whitespace();
         let Some(first) = words.next() else { continue };

@@ -16,7 +16,8 @@ mod lists;
 mod near;
 
 pub use keys::{
-    fold, partial_key, person_key, person_key_of_words, phrase_key, same_person, token_key, NameKey,
+    first_part_keys, fold, partial_key, person_key, person_key_of_words, phrase_key, same_person,
+    token_key, NameKey,
 };
 pub(crate) use lists::data_lines;
 pub use lists::{is_given_name, is_korean_name, is_korean_surname};
