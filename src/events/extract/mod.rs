@@ -33,7 +33,7 @@ use crate::corpus::{DateBasis, EventDate, EventKind, EventSource, EventStatus};
 use crate::lang::Sentence;
 
 use date::dates_and_status;
-use modality::{planned_in_words, reports_no_event};
+use modality::{did_not_happen, planned_in_words, reports_no_event};
 use object::object_of;
 use participants::{lead_delegation, led_by, missing_sides, named_participants};
 use place::place_of;
@@ -102,7 +102,6 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
     // "Goremykin noted … The Russian delegation also visited …".
     let mut recent_subjects: Vec<String> = Vec::new();
     let mut narrative: Option<EventDate> = None;
-    let mut previous_places: Vec<(usize, String, String)> = Vec::new();
     // The person leading the last delegation introduced ("a delegation led
     // by Yevkurov"), for later sentences that say only "the delegation".
     let mut delegation_leader: Option<String> = None;
@@ -241,9 +240,6 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                     .collect(),
             );
 
-            // Place.
-            let (place, relation) = place_of(&ctx, &site, &previous_places);
-
             // Date and status.
             let dated = dates_and_status(
                 &ctx,
@@ -254,7 +250,32 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 &narrative,
             );
 
+            // Place: the clause's own, else that of this article's last
+            // event of one of its participants, of the same status (a
+            // plan's or history's place is not today's).
+            let status = dated.first().map(|(_, s)| *s);
+            let carried = out
+                .iter()
+                .rev()
+                .filter(|e| Some(e.status) == status && e.place.is_some())
+                .find(|e| e.participants.iter().any(|p| participants.contains(p)))
+                .and_then(|e| {
+                    let relation = match e.place_relation.as_deref() {
+                        Some(r @ ("near" | "outside")) => r,
+                        _ => "in",
+                    };
+                    Some((e.place.clone()?, relation.to_string()))
+                });
+            let (place, relation) = place_of(&ctx, &site, carried);
+
+            // Denied or cancelled: an event of its own that did not happen.
+            let denied = did_not_happen(&site);
             for (date, status) in dated {
+                let status = if denied {
+                    EventStatus::NotHappened
+                } else {
+                    status
+                };
                 if status == EventStatus::Planned && date.is_some() {
                     planned_narrative = date.clone();
                 }
@@ -293,11 +314,6 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
         }
         if let Some(leader) = led_by(&ctx, sentence, sentence_text, &mentions) {
             delegation_leader = Some(leader);
-        }
-        for (_, id, rel, _) in &places {
-            if let Some(rel) = rel {
-                previous_places.push((sentence.paragraph, id.clone(), rel.clone()));
-            }
         }
         if let Some(t) = timexes
             .iter()

@@ -1,6 +1,7 @@
-//! Modality: triggers that report no event (hypotheticals, denials, a visit
-//! already under way, "accepted the invitation"), plans said in words, and
-//! events so old they are background.
+//! Modality: triggers that report no event (hypotheticals, a visit already
+//! under way, "accepted the invitation"), events that did not happen
+//! (denied, cancelled), plans said in words, and events so old they are
+//! background.
 
 use std::sync::LazyLock;
 
@@ -17,10 +18,15 @@ const BACKGROUND_AFTER_DAYS: u64 = 365;
 /// Future and intention: the event has not happened yet.
 static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|shall|set\s+to|expected\s+to|scheduled\s+to|due\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intending\s+to|is\s+to|are\s+to|upcoming|planned|forthcoming|invited\s+\S+(?:\s+\S+){0,4}\s+to|agreed\s+to|going\s+to)\b",
+        r"(?i)\b(?:will|shall|would|set\s+to|expected\s+to|scheduled\s+to|due\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intending\s+to|is\s+to|are\s+to|upcoming|planned|forthcoming|invited\s+\S+(?:\s+\S+){0,4}\s+to|agreed\s+to|going\s+to|proposed|proposes\s+to|poised\s+to|preparing\s+to|prepares\s+to|expected)\b",
     )
     .expect("valid regex")
 });
+
+/// "are close to signing": right before the trigger only ("arrived close to
+/// midnight" is not a plan).
+static CLOSE_TO_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bclose\s+to\s+$").expect("valid regex"));
 
 /// Hypotheticals, denials and wishes are not events.
 static UNREAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,13 +97,24 @@ pub(super) fn reports_no_event(site: &Site) -> bool {
             text.get(range.end..sentence.end).unwrap_or(""),
             60,
         ));
-    // "denied reports that … had met", "the visit … has been cancelled":
-    // the event did not happen (or will not).
+    unreal || ongoing || not_received
+}
+
+/// "denied reports that … had met", "the visit … has been cancelled": the
+/// event did not happen (or will not) — an event of status not-happened,
+/// never counted as one that took place.
+pub(super) fn did_not_happen(site: &Site) -> bool {
+    let Site {
+        text,
+        sentence,
+        range,
+        window_before,
+        ..
+    } = *site;
     let after = text.get(range.end..sentence.end).unwrap_or("");
-    let denied = DENIAL_BEFORE.is_match(tail(window_before, 100));
-    let cancelled = CANCELLED_BEFORE.is_match(tail(window_before, 50))
-        || CANCELLED_AFTER.is_match(tail_start(after, 120));
-    unreal || ongoing || not_received || denied || cancelled
+    DENIAL_BEFORE.is_match(tail(window_before, 100))
+        || CANCELLED_BEFORE.is_match(tail(window_before, 50))
+        || CANCELLED_AFTER.is_match(tail_start(after, 120))
 }
 
 /// Future or intention said in the words before the trigger.
@@ -109,6 +126,7 @@ pub(super) fn planned_in_words(site: &Site) -> bool {
         ..
     } = *site;
     PLANNED_BEFORE.is_match(tail(window_before, 60))
+        || CLOSE_TO_BEFORE.is_match(window_before)
         || (trigger.noun && PLANNED_BEFORE.is_match(tail(before, 30)))
 }
 

@@ -28,14 +28,18 @@ static PLACE_AS_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The place and its relation ("in", "at", "near" …) of the trigger's event.
+/// With no place in its own clause, an event is where the article's last
+/// event of one of its participants was (`carried`: "Shoigu arrived in
+/// Pyongyang on Tuesday. … On Wednesday he met Kim"), else where the visit
+/// the article is about went — never at a place another sentence names for
+/// something else ("… near Scarborough Shoal. … Nakatani inspected …").
 pub(super) fn place_of(
     ctx: &Context,
     site: &Site,
-    previous_places: &[(usize, String, String)],
+    carried: Option<(String, String)>,
 ) -> (Option<String>, Option<String>) {
     let Site {
         text,
-        sentence,
         range,
         trigger,
         places,
@@ -61,20 +65,7 @@ pub(super) fn place_of(
         .cloned()
         .collect();
     choose_place(&own, range.clone(), trigger.kind)
-        .or_else(|| {
-            previous_places
-                .iter()
-                .rev()
-                .find(|(p, _, _)| *p == sentence.paragraph)
-                .map(|(_, id, rel)| (id.clone(), rel.clone()))
-        })
-        .or_else(|| {
-            previous_places
-                .iter()
-                .rev()
-                .find(|(_, id, _)| ctx.kind(id) == Some(ActorKind::Place))
-                .map(|(_, id, rel)| (id.clone(), rel.clone()))
-        })
+        .or(carried)
         .or_else(|| ctx.visit_place.clone().map(|p| (p, "in".to_string())))
         .map(|(p, r)| (Some(p), Some(r)))
         .unwrap_or((None, None))

@@ -188,9 +188,12 @@ impl Draft {
             }
         }
         sources.sort_by(|a, b| (&a.article, a.start).cmp(&(&b.article, b.start)));
-        // Once one source reports it happened, a planned event happened.
+        // Once one source reports it happened, a planned event happened;
+        // a plan reported cancelled did not.
         let status = if members.iter().any(|m| m.status == EventStatus::Reported) {
             Some(EventStatus::Reported)
+        } else if members.iter().any(|m| m.status == EventStatus::NotHappened) {
+            Some(EventStatus::NotHappened)
         } else {
             members.first().map(|m| m.status)
         };

@@ -159,6 +159,10 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
     for (status, label) in [
         (EventStatus::Planned, "Planned (dashed outline)"),
         (EventStatus::Background, "Background history (pale)"),
+        (
+            EventStatus::NotHappened,
+            "Did not happen: denied or cancelled (dotted outline)",
+        ),
     ] {
         let _ = write!(
             legend,
