@@ -124,11 +124,19 @@ fn overlaps(e: &Event, g: &Gold) -> bool {
         .any(|(_, a, b)| d.interval.start <= *b && *a <= d.interval.end)
 }
 
+/// Same kind family, a shared participant and overlapping dates; an event
+/// with no date at all matches by the articles reporting it instead (its
+/// date is then counted wrong).
 fn matches(e: &Event, g: &Gold) -> bool {
     let ids: BTreeSet<&String> = g.participants.iter().flatten().collect();
-    e.kind.family() == g.kind.family()
-        && e.participants.iter().any(|p| ids.contains(p))
-        && overlaps(e, g)
+    let when = if e.date.is_some() {
+        overlaps(e, g)
+    } else {
+        e.sources
+            .iter()
+            .any(|s| g.articles.iter().any(|a| a == article_stem(&s.article)))
+    };
+    e.kind.family() == g.kind.family() && e.participants.iter().any(|p| ids.contains(p)) && when
 }
 
 /// How many gold participants of the best alternative the event names.

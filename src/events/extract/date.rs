@@ -43,8 +43,11 @@ static NEW_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static WHEN_AFTER_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*when\s+(?:\w+\s+){0,3}$").expect("valid regex"));
+/// "in July 2000, when he met", "in July 2023, where he met": the clause
+/// hangs on the date's clause, which dates it.
+static WHEN_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:when|where)\s+(?:\w+\s+){0,3}$").expect("valid regex")
+});
 
 /// The dates of the trigger's event, each with its status: every specific
 /// date of a plan, else the nearest governing date (background when old),

@@ -156,7 +156,7 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 places: &places,
                 timexes: &timexes,
             };
-            if reports_no_event(&site) {
+            if reports_no_event(&ctx, &site) {
                 previous_end = range.end;
                 continue;
             }
@@ -266,7 +266,7 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                     };
                     Some((e.place.clone()?, relation.to_string()))
                 });
-            let (place, relation) = place_of(&ctx, &site, carried);
+            let (place, relation) = place_of(&ctx, &site, carried, &participants);
 
             // Denied or cancelled: an event of its own that did not happen.
             let denied = did_not_happen(&site);
@@ -389,6 +389,9 @@ struct Context<'a> {
     /// Mentions sorted by start.
     mentions: Vec<&'a Mention>,
     visit_place: Option<String>,
+    /// The people named in the sentence of that visit: its place is theirs
+    /// (anyone's when it names none: "The delegation arrived in …").
+    visit_people: Vec<String>,
     dateline: Option<Range<usize>>,
     countries: BTreeMap<String, String>,
 }
@@ -418,12 +421,13 @@ impl<'a> Context<'a> {
             registry,
             mentions,
             visit_place: None,
+            visit_people: Vec::new(),
             dateline: article.article.dateline.as_ref().map(|d| d.span.clone()),
             countries,
         };
         // The visit the article is about: "arrived in the DPRK", "a visit to
         // Pyongyang", "leading a delegation in North Korea".
-        ctx.visit_place = ctx
+        let visit = ctx
             .mentions
             .iter()
             .filter(|m| {
@@ -432,8 +436,18 @@ impl<'a> Context<'a> {
                     Some(ActorKind::Place | ActorKind::Country)
                 )
             })
-            .find(|m| VISIT_CONTEXT.is_match(tail(text.get(..m.start).unwrap_or(""), 60)))
-            .map(|m| m.actor.clone());
+            .find(|m| VISIT_CONTEXT.is_match(tail(text.get(..m.start).unwrap_or(""), 60)));
+        if let Some(m) = visit {
+            ctx.visit_place = Some(m.actor.clone());
+            if let Some(s) = article.sentences.iter().find(|s| s.range().contains(&m.start)) {
+                ctx.visit_people = ctx
+                    .mentions_in(s.range())
+                    .iter()
+                    .filter(|p| ctx.kind(&p.actor) == Some(ActorKind::Person))
+                    .map(|p| p.actor.clone())
+                    .collect();
+            }
+        }
         ctx
     }
 

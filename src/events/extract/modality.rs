@@ -9,7 +9,7 @@ use chrono::Days;
 use regex::Regex;
 
 use super::{tail, tail_start, Context, Site};
-use crate::corpus::EventKind;
+use crate::corpus::{ActorKind, EventKind};
 use crate::corpus::Timex;
 
 /// Dates more than this far before publication are history, not news.
@@ -65,9 +65,18 @@ static NOT_A_GUEST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static GENERIC_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:visits|tours|meetings|summits|negotiations|talks)$").expect("valid regex")
+});
+
+static GENERIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:more|fewer|many|several|frequent|regular|further|future|mutual|reciprocal|such|other|numerous|repeated|occasional)\s+(?:[\w-]+\s+){0,2}$")
+        .expect("valid regex")
+});
+
 /// Negations, modals, a visit in progress, "accepted the invitation": the
 /// trigger reports no event.
-pub(super) fn reports_no_event(site: &Site) -> bool {
+pub(super) fn reports_no_event(ctx: &Context, site: &Site) -> bool {
     let Site {
         text,
         sentence,
@@ -97,7 +106,15 @@ pub(super) fn reports_no_event(site: &Site) -> bool {
             text.get(range.end..sentence.end).unwrap_or(""),
             60,
         ));
-    unreal || ongoing || not_received
+    // "Analysts expect more Russian visits to the region": a plural noun
+    // after a quantifier, in a sentence that names no one, is talk of
+    // events in general.
+    let generic = GENERIC_TRIGGER.is_match(trigger_text)
+        && GENERIC_BEFORE.is_match(tail(window_before, 40))
+        && !mentions
+            .iter()
+            .any(|m| ctx.kind(&m.actor) == Some(ActorKind::Person));
+    unreal || ongoing || not_received || generic
 }
 
 /// "denied reports that … had met", "the visit … has been cancelled": the

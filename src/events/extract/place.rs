@@ -37,11 +37,14 @@ pub(super) fn place_of(
     ctx: &Context,
     site: &Site,
     carried: Option<(String, String)>,
+    participants: &[String],
 ) -> (Option<String>, Option<String>) {
     let Site {
         text,
+        sentence,
         range,
         trigger,
+        before,
         places,
         ..
     } = *site;
@@ -64,12 +67,48 @@ pub(super) fn place_of(
         })
         .cloned()
         .collect();
+    // The visit the article is about is the place of its own people only.
+    let visitor = ctx.visit_people.is_empty()
+        || participants.iter().any(|p| ctx.visit_people.contains(p));
     choose_place(&own, range.clone(), trigger.kind)
+        .or_else(|| where_antecedent(text, sentence.start, before, places))
         .or(carried)
-        .or_else(|| ctx.visit_place.clone().map(|p| (p, "in".to_string())))
+        .or_else(|| {
+            ctx.visit_place
+                .clone()
+                .filter(|_| visitor)
+                .map(|p| (p, "in".to_string()))
+        })
         .map(|(p, r)| (Some(p), Some(r)))
         .unwrap_or((None, None))
 }
+
+/// "attended the summit in Saint Petersburg in July 2023, where he met
+/// Putin": a where-clause happens at the place it hangs on, the last place
+/// after a locative before ", where".
+fn where_antecedent(
+    text: &str,
+    sentence_start: usize,
+    before: &str,
+    places: &[(usize, String, Option<String>, Range<usize>)],
+) -> Option<(String, String)> {
+    let at = WHERE_CLAUSE.find_iter(before).last()?;
+    // The trigger must be in that where-clause, not after a later break.
+    let rest = before.get(at.end()..).unwrap_or("");
+    if CLAUSE_BREAK.is_match(rest) {
+        return None;
+    }
+    let limit = sentence_start + at.start();
+    let _ = text;
+    places
+        .iter()
+        .filter(|p| p.2.is_some() && p.3.end <= limit)
+        .min_by_key(|p| (p.0, std::cmp::Reverse(p.3.end)))
+        .map(|p| (p.1.clone(), "in".to_string()))
+}
+
+static WHERE_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s*where\b").expect("valid regex"));
 
 /// The place of an event in its own sentence: a locative place mention,
 /// nearest after the trigger, else nearest before; cities and venues beat
