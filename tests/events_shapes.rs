@@ -369,10 +369,14 @@ fn a_meeting_that_names_no_sides_joins_no_other_event_and_is_none() {
     let cited: Vec<&str> = e.sources.iter().map(|s| s.sentence.as_str()).collect();
     assert_eq!(
         cited.len(),
-        2,
-        "the report and \"During the talks\": {cited:#?}"
+        3,
+        "the report, \"During the talks\" and the spokesman's: {cited:#?}"
     );
     assert!(cited.iter().any(|s| s.starts_with("During the talks")));
+    assert!(cited
+        .iter()
+        .any(|s| s.starts_with("Chief Cabinet Secretary")));
+    assert!(of("yoshimasa-hayashi").is_empty(), "a source, not a side");
     for e in events() {
         assert!(
             !e.sources
@@ -545,12 +549,17 @@ fn the_articles_visit_is_the_place_of_its_own_people_only() {
     assert_eq!(e.kind, EventKind::Talks);
     let d = e.date.as_ref().expect("the narrative's day");
     assert_eq!(d.basis, DateBasis::Narrative);
-    assert_eq!((d.value.as_str(), d.granularity), ("2025-02-19", Granularity::Day));
+    assert_eq!(
+        (d.value.as_str(), d.granularity),
+        ("2025-02-19", Granularity::Day)
+    );
     assert!(of("vikram-misri").is_empty());
     // "Diplomats expect more ministerial visits": talk of visits in general.
     for e in events() {
         assert!(
-            !e.sources.iter().any(|s| s.sentence.starts_with("Diplomats expect")),
+            !e.sources
+                .iter()
+                .any(|s| s.sentence.starts_with("Diplomats expect")),
             "{e:#?}"
         );
     }

@@ -260,10 +260,11 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 .filter(|e| Some(e.status) == status && e.place.is_some())
                 .find(|e| e.participants.iter().any(|p| participants.contains(p)))
                 .and_then(|e| {
-                    let relation = match e.place_relation.as_deref() {
-                        Some(r @ ("near" | "outside")) => r,
-                        _ => "in",
-                    };
+                    let relation = e
+                        .place_relation
+                        .as_deref()
+                        .filter(|r| matches!(*r, "near" | "outside"))
+                        .unwrap_or("in");
                     Some((e.place.clone()?, relation.to_string()))
                 });
             let (place, relation) = place_of(&ctx, &site, carried, &participants);
@@ -439,7 +440,11 @@ impl<'a> Context<'a> {
             .find(|m| VISIT_CONTEXT.is_match(tail(text.get(..m.start).unwrap_or(""), 60)));
         if let Some(m) = visit {
             ctx.visit_place = Some(m.actor.clone());
-            if let Some(s) = article.sentences.iter().find(|s| s.range().contains(&m.start)) {
+            if let Some(s) = article
+                .sentences
+                .iter()
+                .find(|s| s.range().contains(&m.start))
+            {
                 ctx.visit_people = ctx
                     .mentions_in(s.range())
                     .iter()

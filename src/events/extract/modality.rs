@@ -9,8 +9,8 @@ use chrono::Days;
 use regex::Regex;
 
 use super::{tail, tail_start, Context, Site};
-use crate::corpus::{ActorKind, EventKind};
 use crate::corpus::Timex;
+use crate::corpus::{ActorKind, EventKind};
 
 /// Dates more than this far before publication are history, not news.
 const BACKGROUND_AFTER_DAYS: u64 = 365;

@@ -63,7 +63,7 @@ static SPEECH_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Between a person and a later encounter: the person reports or denies
 /// it ("… denied reports that", "… said Lavrov met").
-static SOURCE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SOURCE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|told|tells|stated|announced|denied|denies|dismissed|rejected|refuted|confirmed|reported|claimed)\b")
         .expect("valid regex")
 });

@@ -68,10 +68,10 @@ pub(super) fn place_of(
         .cloned()
         .collect();
     // The visit the article is about is the place of its own people only.
-    let visitor = ctx.visit_people.is_empty()
-        || participants.iter().any(|p| ctx.visit_people.contains(p));
+    let visitor =
+        ctx.visit_people.is_empty() || participants.iter().any(|p| ctx.visit_people.contains(p));
     choose_place(&own, range.clone(), trigger.kind)
-        .or_else(|| where_antecedent(text, sentence.start, before, places))
+        .or_else(|| where_antecedent(sentence.start, before, places))
         .or(carried)
         .or_else(|| {
             ctx.visit_place
@@ -87,7 +87,6 @@ pub(super) fn place_of(
 /// Putin": a where-clause happens at the place it hangs on, the last place
 /// after a locative before ", where".
 fn where_antecedent(
-    text: &str,
     sentence_start: usize,
     before: &str,
     places: &[(usize, String, Option<String>, Range<usize>)],
@@ -99,7 +98,6 @@ fn where_antecedent(
         return None;
     }
     let limit = sentence_start + at.start();
-    let _ = text;
     places
         .iter()
         .filter(|p| p.2.is_some() && p.3.end <= limit)

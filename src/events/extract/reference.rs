@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::participants::SOURCE_BETWEEN;
 use super::{push_unique, tail, Context, EventMention, Site, OF_AFTER, PASSIVE_BEFORE};
 use crate::corpus::{ActorKind, Mention};
 use crate::corpus::{EventDate, EventKind};
@@ -107,6 +108,8 @@ pub(super) fn refers_back(
                 m.start >= previous_end
                     && m.end <= range.start
                     && is_actor_not_place(ctx, text, m)
+                    // "Hayashi said the talks …": who speaks of it is no stranger.
+                    && !SOURCE_BETWEEN.is_match(text.get(m.end..range.start).unwrap_or(""))
                     && !antecedent.participants.contains(&m.actor)
                     && !antecedent
                         .participants
