@@ -254,9 +254,12 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             // event of one of its participants, of the same status (a
             // plan's or history's place is not today's).
             let status = dated.first().map(|(_, s)| *s);
+            // The last few events only: a bounded look back keeps a huge
+            // article linear.
             let carried = out
                 .iter()
                 .rev()
+                .take(CARRY_BACK)
                 .filter(|e| Some(e.status) == status && e.place.is_some())
                 .find(|e| e.participants.iter().any(|p| participants.contains(p)))
                 .and_then(|e| {
@@ -328,6 +331,9 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
     }
     out
 }
+
+/// How many of the article's latest events a place may be carried from.
+const CARRY_BACK: usize = 32;
 
 // Regexes read by more than one step.
 
