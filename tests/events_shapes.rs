@@ -564,3 +564,26 @@ fn the_articles_visit_is_the_place_of_its_own_people_only() {
         );
     }
 }
+
+#[test]
+fn an_event_that_elaborates_another_takes_its_date() {
+    // Reuters, Thursday 6 March: talks "in Brasilia on Tuesday"; "The two
+    // presidents signed …" is the same occasion: Tuesday, from context.
+    let talks = the(EventKind::Talks, &["lula", "javier-milei"]);
+    assert_eq!(day(talks), ("2025-03-04", Granularity::Day));
+    assert_eq!(talks.place.as_deref(), Some("brasilia"));
+    let signing = the(EventKind::Signing, &["lula", "javier-milei"]);
+    let d = signing.date.as_ref().expect("the talks' day");
+    assert_eq!(
+        (d.value.as_str(), d.granularity),
+        ("2025-03-04", Granularity::Day)
+    );
+    assert_eq!(
+        d.basis,
+        DateBasis::Narrative,
+        "taken from context, and said so"
+    );
+    assert_eq!(signing.place.as_deref(), Some("brasilia"));
+    assert_eq!(signing.status, EventStatus::Reported);
+    assert_eq!(of("lula").len(), 2, "{}", dump());
+}

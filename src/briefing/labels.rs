@@ -37,7 +37,7 @@ pub(super) fn basis_label(basis: DateBasis) -> &'static str {
     match basis {
         DateBasis::Explicit => "stated in the text",
         DateBasis::Narrative => {
-            "not given for this event; the span the surrounding narrative allows"
+            "not given in its sentence; from the event it elaborates or the span the surrounding narrative allows"
         }
         DateBasis::ReportedOn => "not given in the text; on or before the day it was reported",
         DateBasis::Curated => "set by an analyst",

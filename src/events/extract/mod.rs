@@ -207,13 +207,19 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 &mut participants,
             );
             // "The two presidents then signed": the sides of the last
-            // encounter the article reported.
+            // encounter the article reported — the event this one
+            // elaborates, whose date it takes when it has none of its own.
+            let mut elaborates: Option<EventDate> = None;
             if trigger.kind.is_encounter()
                 && participants.len() < 2
                 && BOTH_SIDES_BEFORE.is_match(tail(window_before, 60))
             {
                 if let Some(last) = out.iter().rev().find(|e| e.kind.is_encounter()) {
                     participants = last.participants.clone();
+                    elaborates = last
+                        .date
+                        .clone()
+                        .filter(|_| last.status == EventStatus::Reported);
                 }
             }
             if missing_sides(
@@ -241,7 +247,7 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
             );
 
             // Date and status.
-            let dated = dates_and_status(
+            let mut dated = dates_and_status(
                 &ctx,
                 &site,
                 planned_by_words,
@@ -249,6 +255,16 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 &last_event_date,
                 &narrative,
             );
+            if let (Some(d), [(Some(own), EventStatus::Reported)]) = (&elaborates, dated.as_slice())
+            {
+                if matches!(own.basis, DateBasis::Narrative | DateBasis::ReportedOn) {
+                    let mut d = d.clone();
+                    if d.basis == DateBasis::Explicit {
+                        d.basis = DateBasis::Narrative;
+                    }
+                    dated = vec![(Some(d), EventStatus::Reported)];
+                }
+            }
 
             // Place: the clause's own, else that of this article's last
             // event of one of its participants, of the same status (a
