@@ -1,4 +1,5 @@
-//! Events evaluation on held-out style articles (tests/fixtures/events-eval):
+//! Events evaluation on held-out style articles (tests/fixtures/events-eval,
+//! and a second set on another subject, tests/fixtures/events-eval-sahel):
 //! twelve articles about Russia–DPRK contacts in the styles of TASS, KCNA,
 //! Yonhap, Reuters, AP, EFE, NK News and machine-translated Russian, several
 //! reporting the same events in other words and at other date precisions,
@@ -41,10 +42,17 @@ fn status(s: &str) -> EventStatus {
         .unwrap_or_else(|_| panic!("gold status {s}"))
 }
 
-/// `2025`, `2025-07`, `2025-07-11` or `2025-07-11/2025-07-13` as an interval.
+/// `2025`, `2025-07`, `2025-W41`, `2025-07-11` or `2025-07-11/2025-07-13` as an interval.
 fn interval(value: &str) -> (NaiveDate, NaiveDate) {
     if let Some((a, b)) = value.split_once('/') {
         return (interval(a).0, interval(b).1);
+    }
+    // An ISO week: "2025-W41".
+    if let Some((y, w)) = value.split_once("-W") {
+        let (y, w) = (y.parse().unwrap(), w.parse().unwrap());
+        let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon).unwrap();
+        let sunday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun).unwrap();
+        return (monday, sunday);
     }
     let parts: Vec<u32> = value.split('-').map(|p| p.parse().unwrap()).collect();
     let y = parts[0] as i32;
@@ -70,8 +78,7 @@ fn interval(value: &str) -> (NaiveDate, NaiveDate) {
     }
 }
 
-fn load_gold() -> Vec<Gold> {
-    let text = include_str!("fixtures/events-eval/gold.tsv");
+fn load_gold(text: &str) -> Vec<Gold> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
@@ -100,10 +107,10 @@ fn load_gold() -> Vec<Gold> {
         .collect()
 }
 
-fn eval_events() -> Vec<Event> {
+fn eval_events(set: &str) -> Vec<Event> {
     let project = Project::new();
     project
-        .copy(fixture("events-eval/content"), "content")
+        .copy(fixture(&format!("{set}/content")), "content")
         .bundled_actors();
     dossier::analyse(project.root())
         .expect("the evaluation project analyses")
@@ -117,11 +124,19 @@ fn overlaps(e: &Event, g: &Gold) -> bool {
         .any(|(_, a, b)| d.interval.start <= *b && *a <= d.interval.end)
 }
 
+/// Same kind family, a shared participant and overlapping dates; an event
+/// with no date at all matches by the articles reporting it instead (its
+/// date is then counted wrong).
 fn matches(e: &Event, g: &Gold) -> bool {
     let ids: BTreeSet<&String> = g.participants.iter().flatten().collect();
-    e.kind.family() == g.kind.family()
-        && e.participants.iter().any(|p| ids.contains(p))
-        && overlaps(e, g)
+    let when = if e.date.is_some() {
+        overlaps(e, g)
+    } else {
+        e.sources
+            .iter()
+            .any(|s| g.articles.iter().any(|a| a == article_stem(&s.article)))
+    };
+    e.kind.family() == g.kind.family() && e.participants.iter().any(|p| ids.contains(p)) && when
 }
 
 /// How many gold participants of the best alternative the event names.
@@ -147,6 +162,9 @@ struct Scores {
     invented: usize,
     background_as_news: usize,
     date_ok: usize,
+    /// Dates shown as a span of a week or less (a narrative or reported-on
+    /// date) that contains the gold date.
+    date_span_ok: usize,
     place_ok: usize,
     participants_ok: usize,
     status_ok: usize,
@@ -222,8 +240,21 @@ fn evaluate(events: &[Event], gold: &[Gold]) -> (Scores, Vec<String>) {
         let mut wrong = Vec::new();
         if g.dates.iter().any(|(v, _, _)| *v == value) {
             s.date_ok += 1;
+            s.date_span_ok += 1;
         } else {
-            wrong.push(format!("date {value}"));
+            let span = e.date.as_ref().is_some_and(|d| {
+                (d.interval.end - d.interval.start).num_days() < 7
+                    && g.dates
+                        .iter()
+                        .any(|(_, a, b)| d.interval.start <= *a && *b <= d.interval.end)
+            });
+            if span {
+                s.date_span_ok += 1;
+            }
+            wrong.push(format!(
+                "date {value}{}",
+                if span { " (a span holding it)" } else { "" }
+            ));
         }
         if e.place.as_ref().is_some_and(|p| g.places.contains(p)) {
             s.place_ok += 1;
@@ -261,12 +292,12 @@ fn evaluate(events: &[Event], gold: &[Gold]) -> (Scores, Vec<String>) {
     (s, notes)
 }
 
-#[test]
-fn events_on_held_out_style_articles() {
-    let gold = load_gold();
-    let events = eval_events();
+/// Runs the pipeline on one evaluation set and prints its report.
+fn report(set: &str, gold: &str) -> (Scores, f64, f64) {
+    let gold = load_gold(gold);
+    let events = eval_events(set);
     let (s, notes) = evaluate(&events, &gold);
-    println!("events extracted (news): {}", s.predicted);
+    println!("[{set}] events extracted (news): {}", s.predicted);
     for e in &events {
         println!(
             "  {:?} {} | {} | {:?} | {:?} | {}",
@@ -292,8 +323,9 @@ fn events_on_held_out_style_articles() {
         s.found, s.required
     );
     println!(
-        "of found: date {:.2}  place {:.2}  participants {:.2}  status {:.2}  kind {:.2}  sources {:.2}",
+        "of found: date {:.2} (or a span holding it {:.2})  place {:.2}  participants {:.2}  status {:.2}  kind {:.2}  sources {:.2}",
         ratio(s.date_ok, s.found),
+        ratio(s.date_span_ok, s.found),
         ratio(s.place_ok, s.found),
         ratio(s.participants_ok, s.found),
         ratio(s.status_ok, s.found),
@@ -307,6 +339,13 @@ fn events_on_held_out_style_articles() {
     for n in &notes {
         println!("  - {n}");
     }
+    (s, precision, recall)
+}
+
+#[test]
+fn events_on_held_out_style_articles() {
+    let (s, precision, recall) =
+        report("events-eval", include_str!("fixtures/events-eval/gold.tsv"));
     // Thresholds reached honestly (see docs/events.md for the numbers and
     // what remains wrong: the one miss and the participant error come from
     // sentence patterns and actor resolution noted there).
@@ -317,4 +356,16 @@ fn events_on_held_out_style_articles() {
     assert!(ratio(s.date_ok, s.found) >= 0.9, "{s:?}");
     assert!(ratio(s.place_ok, s.found) >= 0.9, "{s:?}");
     assert!(ratio(s.participants_ok, s.found) >= 0.85, "{s:?}");
+}
+
+/// The second set (tests/fixtures/events-eval-sahel): a subject the rules
+/// were not written on, with people the knowledge base does not list. Its
+/// figures are measured, not tuned for; the floors only catch regressions.
+#[test]
+fn events_on_the_sahel_set() {
+    let (s, precision, recall) = report(
+        "events-eval-sahel",
+        include_str!("fixtures/events-eval-sahel/gold.tsv"),
+    );
+    println!("{s:?} {precision} {recall}");
 }

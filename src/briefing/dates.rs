@@ -112,6 +112,28 @@ pub fn label(value: &str) -> String {
         }
     }
     if let Some((from, to)) = value.split_once('/') {
+        // Two days: "12–16 September 2025", "28 August – 3 September 2025".
+        let days = (
+            NaiveDate::parse_from_str(from, "%Y-%m-%d"),
+            NaiveDate::parse_from_str(to, "%Y-%m-%d"),
+        );
+        if let (Ok(a), Ok(b)) = days {
+            use chrono::Datelike;
+            let month = |d: NaiveDate| month_name(d.month()).unwrap_or_default();
+            if a.year() == b.year() && a.month() == b.month() {
+                return format!("{}–{} {} {}", a.day(), b.day(), month(b), b.year());
+            }
+            if a.year() == b.year() {
+                return format!(
+                    "{} {} – {} {} {}",
+                    a.day(),
+                    month(a),
+                    b.day(),
+                    month(b),
+                    b.year()
+                );
+            }
+        }
         return format!("{}–{}", label(from), label(to));
     }
     if value.len() == 4 && value.ends_with('X') {
@@ -173,6 +195,11 @@ mod tests {
         assert_eq!(label("2023-W36"), "week 36, 2023");
         assert_eq!(label("2024-SU"), "summer 2024");
         assert_eq!(label("1950/1953"), "1950–1953");
+        assert_eq!(label("2025-09-12/2025-09-16"), "12–16 September 2025");
+        assert_eq!(
+            label("2025-08-28/2025-09-03"),
+            "28 August – 3 September 2025"
+        );
         assert_eq!(label("199X"), "the 1990s");
         assert_eq!(label("2011"), "2011");
     }

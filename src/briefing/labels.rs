@@ -29,13 +29,16 @@ pub(super) fn status_label(status: EventStatus) -> &'static str {
         EventStatus::Reported => "Reported",
         EventStatus::Planned => "Planned",
         EventStatus::Background => "Background",
+        EventStatus::NotHappened => "Did not happen (denied or cancelled)",
     }
 }
 
 pub(super) fn basis_label(basis: DateBasis) -> &'static str {
     match basis {
         DateBasis::Explicit => "stated in the text",
-        DateBasis::Narrative => "from the surrounding narrative",
+        DateBasis::Narrative => {
+            "not given in its sentence; from the event it elaborates or the span the surrounding narrative allows"
+        }
         DateBasis::ReportedOn => "not given in the text; on or before the day it was reported",
         DateBasis::Curated => "set by an analyst",
     }
@@ -47,14 +50,15 @@ pub(super) fn date_view(
     basis: Option<DateBasis>,
 ) -> DateView {
     // A date the text does not give is only bounded by publication; one
-    // taken from the narrative is as precise as the narrative, not the
-    // sentence: neither is shown as an exact day.
+    // taken from the narrative is the span the article allows ("12–16
+    // September 2025", precision of that span): neither is shown as an
+    // exact day unless the span is one day.
     let label = match basis {
         Some(DateBasis::ReportedOn) => format!("on or before {}", dates::label(value)),
         _ => dates::label(value),
     };
     let precision = match basis {
-        Some(DateBasis::ReportedOn | DateBasis::Narrative) => None,
+        Some(DateBasis::ReportedOn) => None,
         _ => precision,
     };
     DateView {

@@ -105,13 +105,17 @@ impl EventKind {
     }
 }
 
-/// Whether an event is news of the period, announced for later, or history.
+/// Whether an event is news of the period, announced for later, history,
+/// or one the reports say did not take place (denied, cancelled).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventStatus {
     Reported,
     Planned,
     Background,
+    /// "denied reports that … had met", "the visit has been cancelled".
+    #[serde(rename = "not-happened")]
+    NotHappened,
 }
 
 /// Where an event's date came from.

@@ -8,7 +8,7 @@
 //!   participants: [viktor-goremykin, no-kwang-chol]
 //!   title: Goremykin meets No Kwang Chol in Pyongyang   # optional
 //!   note: Confirmed by the Russian MoD readout.          # optional
-//!   status: reported          # reported | planned | background (optional)
+//!   status: reported          # reported | planned | background | not-happened (optional)
 //!   sources: [001_4cbcebef65350c0e]                      # article ids (optional)
 //! ```
 //!

@@ -260,7 +260,9 @@ fn delegation_carries_its_leader_and_the_article_place() {
         .expect("visit");
     assert_eq!(visit.participants, vec!["yunus-bek-yevkurov", "russia"]);
     assert_eq!(visit.place.as_deref(), Some("pyongyang"));
-    assert_eq!(date_of(visit), "2025-03-03");
+    // Not dated in its own sentence: between the narrative's March 3 and
+    // publication, a span, not a day.
+    assert_eq!(date_of(visit), "2025-03-03/2025-03-04");
     assert_eq!(visit.date.as_ref().unwrap().basis, DateBasis::Narrative);
     assert_eq!(
         visit.title,
@@ -275,7 +277,7 @@ fn delegation_carries_its_leader_and_the_article_place() {
         EventStatus::Reported,
         "1945 belongs to the monument, not the event"
     );
-    assert_eq!(date_of(wreath), "2025-03-03");
+    assert_eq!(date_of(wreath), "2025-03-03/2025-03-04");
     assert_eq!(
         wreath.title,
         "Russian delegation lays flowers at Liberation Tower"

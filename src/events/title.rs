@@ -31,8 +31,9 @@ pub fn short_name(id: &str, registry: &Registry) -> String {
     }
     // Korean and Vietnamese names keep all their parts (house style: "No
     // Kwang Chol", not "Chol"); Chinese ones go by the family name that
-    // leads them ("Li Qiang" → "Li"), Malay and Indonesian ones by the
-    // personal name ("Anwar Ibrahim" → "Anwar"). The person's country
+    // leads them ("Li Qiang" → "Li"), Malay, Indonesian, Ethiopian,
+    // Eritrean and Icelandic ones by the personal name ("Anwar Ibrahim" →
+    // "Anwar", "Abiy Ahmed" → "Abiy": the rest is a patronymic). The person's country
     // decides; the name's own shape decides for people the knowledge base
     // has no country for.
     let country = actor.country.as_deref().map(|c| {
@@ -78,7 +79,7 @@ fn name_order(country: &str) -> NameOrder {
     }
     match country {
         "China" | "Taiwan" | "Hong Kong" | "Macau" | "Macao" | "Cambodia" | "Malaysia"
-        | "Indonesia" => NameOrder::FirstWord,
+        | "Indonesia" | "Ethiopia" | "Eritrea" | "Iceland" => NameOrder::FirstWord,
         "Vietnam" | "Viet Nam" | "Myanmar" | "Burma" => NameOrder::Full,
         _ => NameOrder::LastWord,
     }
@@ -305,6 +306,10 @@ pub fn title(parts: &TitleParts<'_>, registry: &Registry) -> String {
             format!("{all} {} message", verb(&all, "sends", "send"))
         }
     };
+    // A denied or cancelled event keeps its headline, marked as not held.
+    if parts.status == EventStatus::NotHappened {
+        return format!("{} (did not take place)", capitalize(title.trim()));
+    }
     capitalize(title.trim())
 }
 

@@ -43,8 +43,11 @@ static NEW_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static WHEN_AFTER_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*when\s+(?:\w+\s+){0,3}$").expect("valid regex"));
+/// "in July 2000, when he met", "in July 2023, where he met": the clause
+/// hangs on the date's clause, which dates it.
+static WHEN_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:when|where)\s+(?:\w+\s+){0,3}$").expect("valid regex")
+});
 
 /// The dates of the trigger's event, each with its status: every specific
 /// date of a plan, else the nearest governing date (background when old),
@@ -80,10 +83,10 @@ pub(super) fn dates_and_status(
     if planned {
         let specific = most_specific(&governing);
         if specific.is_empty() {
-            let date = planned_narrative.clone().map(|mut d| {
-                d.basis = DateBasis::Narrative;
-                d
-            });
+            // The plan's span ("from July 11 to 13"), as a span.
+            let date = planned_narrative
+                .as_ref()
+                .map(|d| span(d.interval, DateBasis::Narrative));
             dated.push((date, EventStatus::Planned));
         }
         for t in specific {
@@ -93,9 +96,8 @@ pub(super) fn dates_and_status(
         .as_ref()
         .filter(|_| SAME_DAY.is_match(sentence_text))
     {
-        let mut d = same.clone();
-        d.basis = DateBasis::Narrative;
-        dated.push((Some(d), EventStatus::Reported));
+        // "The same day" is the day of that event, known as well as it is.
+        dated.push((Some(same.clone()), EventStatus::Reported));
     } else if let Some(t) = nearest(&governing, range.clone()) {
         let status = if ctx.is_background(t) {
             EventStatus::Background
@@ -104,7 +106,7 @@ pub(super) fn dates_and_status(
         };
         dated.push((ctx.explicit(t), status));
     } else if let Some(n) = &narrative {
-        dated.push((Some(n.clone()), EventStatus::Reported));
+        dated.push((Some(ctx.after_narrative(n)), EventStatus::Reported));
     } else {
         dated.push((ctx.reported_on(), EventStatus::Reported));
     }
@@ -224,6 +226,23 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// A date from the narrative dates the sentence only loosely: the event
+    /// came after what was last dated ("arrived on Friday … held talks")
+    /// and on or before publication — a span, a day only when both are one.
+    fn after_narrative(&self, n: &EventDate) -> EventDate {
+        let end = match self.article.published {
+            Some(p) if p >= n.interval.end => p,
+            _ => n.interval.end,
+        };
+        span(
+            DateInterval {
+                start: n.interval.start,
+                end,
+            },
+            DateBasis::Narrative,
+        )
+    }
+
     /// No date in the text: the event happened on or before the day the
     /// article came out — the week before it, as a range, not a day.
     fn reported_on(&self) -> Option<EventDate> {
@@ -235,5 +254,32 @@ impl<'a> Context<'a> {
             interval: DateInterval { start, end: p },
             basis: DateBasis::ReportedOn,
         })
+    }
+}
+
+/// A date known only as a span of days: its value is the day when the span
+/// is one day, else `start/end` (ISO 8601 interval); its granularity is the
+/// span's length, so no page shows a span as an exact day.
+pub(crate) fn span(interval: DateInterval, basis: DateBasis) -> EventDate {
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let days = (interval.end - interval.start).num_days() + 1;
+    let granularity = match days {
+        ..=1 => Granularity::Day,
+        2..=7 => Granularity::Week,
+        8..=31 => Granularity::Month,
+        32..=92 => Granularity::Quarter,
+        93..=366 => Granularity::Year,
+        _ => Granularity::Decade,
+    };
+    let value = if days <= 1 {
+        day(interval.start)
+    } else {
+        format!("{}/{}", day(interval.start), day(interval.end))
+    };
+    EventDate {
+        value,
+        granularity,
+        interval,
+        basis,
     }
 }

@@ -33,7 +33,7 @@ use crate::corpus::{DateBasis, EventDate, EventKind, EventSource, EventStatus};
 use crate::lang::Sentence;
 
 use date::dates_and_status;
-use modality::{planned_in_words, reports_no_event};
+use modality::{did_not_happen, planned_in_words, reports_no_event};
 use object::object_of;
 use participants::{lead_delegation, led_by, missing_sides, named_participants};
 use place::place_of;
@@ -102,7 +102,6 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
     // "Goremykin noted … The Russian delegation also visited …".
     let mut recent_subjects: Vec<String> = Vec::new();
     let mut narrative: Option<EventDate> = None;
-    let mut previous_places: Vec<(usize, String, String)> = Vec::new();
     // The person leading the last delegation introduced ("a delegation led
     // by Yevkurov"), for later sentences that say only "the delegation".
     let mut delegation_leader: Option<String> = None;
@@ -157,7 +156,7 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 places: &places,
                 timexes: &timexes,
             };
-            if reports_no_event(&site) {
+            if reports_no_event(&ctx, &site) {
                 previous_end = range.end;
                 continue;
             }
@@ -208,13 +207,19 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 &mut participants,
             );
             // "The two presidents then signed": the sides of the last
-            // encounter the article reported.
+            // encounter the article reported — the event this one
+            // elaborates, whose date it takes when it has none of its own.
+            let mut elaborates: Option<EventDate> = None;
             if trigger.kind.is_encounter()
                 && participants.len() < 2
                 && BOTH_SIDES_BEFORE.is_match(tail(window_before, 60))
             {
                 if let Some(last) = out.iter().rev().find(|e| e.kind.is_encounter()) {
                     participants = last.participants.clone();
+                    elaborates = last
+                        .date
+                        .clone()
+                        .filter(|_| last.status == EventStatus::Reported);
                 }
             }
             if missing_sides(
@@ -241,11 +246,8 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                     .collect(),
             );
 
-            // Place.
-            let (place, relation) = place_of(&ctx, &site, &previous_places);
-
             // Date and status.
-            let dated = dates_and_status(
+            let mut dated = dates_and_status(
                 &ctx,
                 &site,
                 planned_by_words,
@@ -253,8 +255,47 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
                 &last_event_date,
                 &narrative,
             );
+            if let (Some(d), [(Some(own), EventStatus::Reported)]) = (&elaborates, dated.as_slice())
+            {
+                if matches!(own.basis, DateBasis::Narrative | DateBasis::ReportedOn) {
+                    let mut d = d.clone();
+                    if d.basis == DateBasis::Explicit {
+                        d.basis = DateBasis::Narrative;
+                    }
+                    dated = vec![(Some(d), EventStatus::Reported)];
+                }
+            }
 
+            // Place: the clause's own, else that of this article's last
+            // event of one of its participants, of the same status (a
+            // plan's or history's place is not today's).
+            let status = dated.first().map(|(_, s)| *s);
+            // The last few events only: a bounded look back keeps a huge
+            // article linear.
+            let carried = out
+                .iter()
+                .rev()
+                .take(CARRY_BACK)
+                .filter(|e| Some(e.status) == status && e.place.is_some())
+                .find(|e| e.participants.iter().any(|p| participants.contains(p)))
+                .and_then(|e| {
+                    let relation = e
+                        .place_relation
+                        .as_deref()
+                        .filter(|r| matches!(*r, "near" | "outside"))
+                        .unwrap_or("in");
+                    Some((e.place.clone()?, relation.to_string()))
+                });
+            let (place, relation) = place_of(&ctx, &site, carried, &participants);
+
+            // Denied or cancelled: an event of its own that did not happen.
+            let denied = did_not_happen(&site);
             for (date, status) in dated {
+                let status = if denied {
+                    EventStatus::NotHappened
+                } else {
+                    status
+                };
                 if status == EventStatus::Planned && date.is_some() {
                     planned_narrative = date.clone();
                 }
@@ -294,11 +335,6 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
         if let Some(leader) = led_by(&ctx, sentence, sentence_text, &mentions) {
             delegation_leader = Some(leader);
         }
-        for (_, id, rel, _) in &places {
-            if let Some(rel) = rel {
-                previous_places.push((sentence.paragraph, id.clone(), rel.clone()));
-            }
-        }
         if let Some(t) = timexes
             .iter()
             .rfind(|t| ctx.is_narrative_candidate(text, t))
@@ -311,6 +347,9 @@ pub fn extract(article: &AnalysedArticle, registry: &Registry) -> Vec<EventMenti
     }
     out
 }
+
+/// How many of the article's latest events a place may be carried from.
+const CARRY_BACK: usize = 32;
 
 // Regexes read by more than one step.
 
@@ -373,6 +412,9 @@ struct Context<'a> {
     /// Mentions sorted by start.
     mentions: Vec<&'a Mention>,
     visit_place: Option<String>,
+    /// The people named in the sentence of that visit: its place is theirs
+    /// (anyone's when it names none: "The delegation arrived in …").
+    visit_people: Vec<String>,
     dateline: Option<Range<usize>>,
     countries: BTreeMap<String, String>,
 }
@@ -402,12 +444,13 @@ impl<'a> Context<'a> {
             registry,
             mentions,
             visit_place: None,
+            visit_people: Vec::new(),
             dateline: article.article.dateline.as_ref().map(|d| d.span.clone()),
             countries,
         };
         // The visit the article is about: "arrived in the DPRK", "a visit to
         // Pyongyang", "leading a delegation in North Korea".
-        ctx.visit_place = ctx
+        let visit = ctx
             .mentions
             .iter()
             .filter(|m| {
@@ -416,8 +459,22 @@ impl<'a> Context<'a> {
                     Some(ActorKind::Place | ActorKind::Country)
                 )
             })
-            .find(|m| VISIT_CONTEXT.is_match(tail(text.get(..m.start).unwrap_or(""), 60)))
-            .map(|m| m.actor.clone());
+            .find(|m| VISIT_CONTEXT.is_match(tail(text.get(..m.start).unwrap_or(""), 60)));
+        if let Some(m) = visit {
+            ctx.visit_place = Some(m.actor.clone());
+            if let Some(s) = article
+                .sentences
+                .iter()
+                .find(|s| s.range().contains(&m.start))
+            {
+                ctx.visit_people = ctx
+                    .mentions_in(s.range())
+                    .iter()
+                    .filter(|p| ctx.kind(&p.actor) == Some(ActorKind::Person))
+                    .map(|p| p.actor.clone())
+                    .collect();
+            }
+        }
         ctx
     }
 

@@ -1,6 +1,7 @@
-//! Modality: triggers that report no event (hypotheticals, denials, a visit
-//! already under way, "accepted the invitation"), plans said in words, and
-//! events so old they are background.
+//! Modality: triggers that report no event (hypotheticals, a visit already
+//! under way, "accepted the invitation"), events that did not happen
+//! (denied, cancelled), plans said in words, and events so old they are
+//! background.
 
 use std::sync::LazyLock;
 
@@ -8,8 +9,8 @@ use chrono::Days;
 use regex::Regex;
 
 use super::{tail, tail_start, Context, Site};
-use crate::corpus::EventKind;
 use crate::corpus::Timex;
+use crate::corpus::{ActorKind, EventKind};
 
 /// Dates more than this far before publication are history, not news.
 const BACKGROUND_AFTER_DAYS: u64 = 365;
@@ -17,10 +18,15 @@ const BACKGROUND_AFTER_DAYS: u64 = 365;
 /// Future and intention: the event has not happened yet.
 static PLANNED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|shall|set\s+to|expected\s+to|scheduled\s+to|due\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intending\s+to|is\s+to|are\s+to|upcoming|planned|forthcoming|invited\s+\S+(?:\s+\S+){0,4}\s+to|agreed\s+to|going\s+to)\b",
+        r"(?i)\b(?:will|shall|would|set\s+to|expected\s+to|scheduled\s+to|due\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intending\s+to|is\s+to|are\s+to|upcoming|planned|forthcoming|invited\s+\S+(?:\s+\S+){0,4}\s+to|agreed\s+to|going\s+to|proposed|proposes\s+to|poised\s+to|preparing\s+to|prepares\s+to|expected)\b",
     )
     .expect("valid regex")
 });
+
+/// "are close to signing": right before the trigger only ("arrived close to
+/// midnight" is not a plan).
+static CLOSE_TO_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bclose\s+to\s+$").expect("valid regex"));
 
 /// Hypotheticals, denials and wishes are not events.
 static UNREAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -59,9 +65,18 @@ static NOT_A_GUEST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static GENERIC_TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:visits|tours|meetings|summits|negotiations|talks)$").expect("valid regex")
+});
+
+static GENERIC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:more|fewer|many|several|frequent|regular|further|future|mutual|reciprocal|such|other|numerous|repeated|occasional)\s+(?:[\w-]+\s+){0,2}$")
+        .expect("valid regex")
+});
+
 /// Negations, modals, a visit in progress, "accepted the invitation": the
 /// trigger reports no event.
-pub(super) fn reports_no_event(site: &Site) -> bool {
+pub(super) fn reports_no_event(ctx: &Context, site: &Site) -> bool {
     let Site {
         text,
         sentence,
@@ -91,13 +106,32 @@ pub(super) fn reports_no_event(site: &Site) -> bool {
             text.get(range.end..sentence.end).unwrap_or(""),
             60,
         ));
-    // "denied reports that … had met", "the visit … has been cancelled":
-    // the event did not happen (or will not).
+    // "Analysts expect more Russian visits to the region": a plural noun
+    // after a quantifier, in a sentence that names no one, is talk of
+    // events in general.
+    let generic = GENERIC_TRIGGER.is_match(trigger_text)
+        && GENERIC_BEFORE.is_match(tail(window_before, 40))
+        && !mentions
+            .iter()
+            .any(|m| ctx.kind(&m.actor) == Some(ActorKind::Person));
+    unreal || ongoing || not_received || generic
+}
+
+/// "denied reports that … had met", "the visit … has been cancelled": the
+/// event did not happen (or will not) — an event of status not-happened,
+/// never counted as one that took place.
+pub(super) fn did_not_happen(site: &Site) -> bool {
+    let Site {
+        text,
+        sentence,
+        range,
+        window_before,
+        ..
+    } = *site;
     let after = text.get(range.end..sentence.end).unwrap_or("");
-    let denied = DENIAL_BEFORE.is_match(tail(window_before, 100));
-    let cancelled = CANCELLED_BEFORE.is_match(tail(window_before, 50))
-        || CANCELLED_AFTER.is_match(tail_start(after, 120));
-    unreal || ongoing || not_received || denied || cancelled
+    DENIAL_BEFORE.is_match(tail(window_before, 100))
+        || CANCELLED_BEFORE.is_match(tail(window_before, 50))
+        || CANCELLED_AFTER.is_match(tail_start(after, 120))
 }
 
 /// Future or intention said in the words before the trigger.
@@ -109,6 +143,7 @@ pub(super) fn planned_in_words(site: &Site) -> bool {
         ..
     } = *site;
     PLANNED_BEFORE.is_match(tail(window_before, 60))
+        || CLOSE_TO_BEFORE.is_match(window_before)
         || (trigger.noun && PLANNED_BEFORE.is_match(tail(before, 30)))
 }
 

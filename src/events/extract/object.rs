@@ -10,9 +10,11 @@ use super::Site;
 use crate::corpus::EventKind;
 use crate::corpus::Timex;
 
-/// Where an object noun phrase ends.
+/// Where an object noun phrase ends: punctuation, a preposition or clause
+/// word, or a participle opening a reduced relative clause ("vessels built
+/// with Japanese aid").
 static OBJECT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,;:.()\x22“”]|\s(?:in|near|at|on|during|where|which|that|who|while|as|after|before|to|for|with|from|since|under|amid|and\s+(?:\w+ed|then|also))\s")
+    Regex::new(r"(?i)[,;:.()\x22“”]|\s(?:in|near|at|on|during|where|which|that|who|while|as|after|before|to|for|with|from|since|under|amid|and\s+(?:\w+ed|then|also)|built|made|supplied|donated|provided|delivered|bought|acquired|produced|manufactured|based|located|deployed|owned|operated|stationed)\s")
         .expect("valid regex")
 });
 

@@ -61,6 +61,13 @@ static SPEECH_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Between a person and a later encounter: the person reports or denies
+/// it ("… denied reports that", "… said Lavrov met").
+pub(super) static SOURCE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told|tells|stated|announced|denied|denies|dismissed|rejected|refuted|confirmed|reported|claimed)\b")
+        .expect("valid regex")
+});
+
 static BARE_DELEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:the|this)\s+delegation\b").expect("valid regex"));
 
@@ -128,9 +135,15 @@ pub(super) fn named_participants(
     if trigger.kind.is_encounter() {
         // The people named in the trigger's own clause act; the
         // rest of the sentence gives the other side.
+        // "Baghaei denied reports that Araghchi had met Witkoff": who
+        // speaks of the encounter is its source.
+        let source = |m: &Mention| {
+            m.end <= range.start
+                && SOURCE_BETWEEN.is_match(text.get(m.end..range.start).unwrap_or(""))
+        };
         for m in persons
             .iter()
-            .filter(|m| m.start >= previous_end && m.end <= range.start)
+            .filter(|m| m.start >= previous_end && m.end <= range.start && !source(m))
         {
             push_unique(&mut participants, &m.actor);
         }
@@ -146,7 +159,7 @@ pub(super) fn named_participants(
         for m in &persons {
             let speaker =
                 m.start >= range.end && SPEAKER_AFTER.is_match(text.get(m.end..).unwrap_or(""));
-            if (m.start < range.start || m.end <= clause_end) && !speaker {
+            if (m.start < range.start || m.end <= clause_end) && !speaker && !source(m) {
                 push_unique(&mut participants, &m.actor);
             }
         }

@@ -28,16 +28,23 @@ static PLACE_AS_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The place and its relation ("in", "at", "near" …) of the trigger's event.
+/// With no place in its own clause, an event is where the article's last
+/// event of one of its participants was (`carried`: "Shoigu arrived in
+/// Pyongyang on Tuesday. … On Wednesday he met Kim"), else where the visit
+/// the article is about went — never at a place another sentence names for
+/// something else ("… near Scarborough Shoal. … Nakatani inspected …").
 pub(super) fn place_of(
     ctx: &Context,
     site: &Site,
-    previous_places: &[(usize, String, String)],
+    carried: Option<(String, String)>,
+    participants: &[String],
 ) -> (Option<String>, Option<String>) {
     let Site {
         text,
         sentence,
         range,
         trigger,
+        before,
         places,
         ..
     } = *site;
@@ -60,25 +67,46 @@ pub(super) fn place_of(
         })
         .cloned()
         .collect();
+    // The visit the article is about is the place of its own people only.
+    let visitor =
+        ctx.visit_people.is_empty() || participants.iter().any(|p| ctx.visit_people.contains(p));
     choose_place(&own, range.clone(), trigger.kind)
+        .or_else(|| where_antecedent(sentence.start, before, places))
+        .or(carried)
         .or_else(|| {
-            previous_places
-                .iter()
-                .rev()
-                .find(|(p, _, _)| *p == sentence.paragraph)
-                .map(|(_, id, rel)| (id.clone(), rel.clone()))
+            ctx.visit_place
+                .clone()
+                .filter(|_| visitor)
+                .map(|p| (p, "in".to_string()))
         })
-        .or_else(|| {
-            previous_places
-                .iter()
-                .rev()
-                .find(|(_, id, _)| ctx.kind(id) == Some(ActorKind::Place))
-                .map(|(_, id, rel)| (id.clone(), rel.clone()))
-        })
-        .or_else(|| ctx.visit_place.clone().map(|p| (p, "in".to_string())))
         .map(|(p, r)| (Some(p), Some(r)))
         .unwrap_or((None, None))
 }
+
+/// "attended the summit in Saint Petersburg in July 2023, where he met
+/// Putin": a where-clause happens at the place it hangs on, the last place
+/// after a locative before ", where".
+fn where_antecedent(
+    sentence_start: usize,
+    before: &str,
+    places: &[(usize, String, Option<String>, Range<usize>)],
+) -> Option<(String, String)> {
+    let at = WHERE_CLAUSE.find_iter(before).last()?;
+    // The trigger must be in that where-clause, not after a later break.
+    let rest = before.get(at.end()..).unwrap_or("");
+    if CLAUSE_BREAK.is_match(rest) {
+        return None;
+    }
+    let limit = sentence_start + at.start();
+    places
+        .iter()
+        .filter(|p| p.2.is_some() && p.3.end <= limit)
+        .min_by_key(|p| (p.0, std::cmp::Reverse(p.3.end)))
+        .map(|p| (p.1.clone(), "in".to_string()))
+}
+
+static WHERE_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s*where\b").expect("valid regex"));
 
 /// The place of an event in its own sentence: a locative place mention,
 /// nearest after the trigger, else nearest before; cities and venues beat

@@ -3,10 +3,21 @@
 //! sentence, and what it says of the sides, to that event.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::{push_unique, Context, EventMention, Site, OF_AFTER, PASSIVE_BEFORE};
-use crate::corpus::ActorKind;
+use regex::Regex;
+
+use super::participants::SOURCE_BETWEEN;
+use super::{push_unique, tail, Context, EventMention, Site, OF_AFTER, PASSIVE_BEFORE};
+use crate::corpus::{ActorKind, Mention};
 use crate::corpus::{EventDate, EventKind};
+
+/// "an emergency meeting", "another round of talks": a new event, not a
+/// reference back.
+static INDEFINITE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:an?|another)\s+(?:[\w-]+\s+){0,3}(?:(?:round|series)\s+of\s+)?$")
+        .expect("valid regex")
+});
 
 /// "The document was signed by Kozlov and Yun Jong Ho": the signatories of
 /// the agreement just reported. True when the trigger was that agreement.
@@ -69,16 +80,52 @@ pub(super) fn refers_back(
     let Site {
         text,
         sentence,
+        range,
         trigger,
+        before,
         is_definite,
+        previous_end,
+        mentions,
         ..
     } = *site;
-    if is_definite || (trigger.noun && named_persons == 0 && delegation.is_none()) {
+    let nobody = named_persons == 0 && delegation.is_none();
+    // "convened an emergency security meeting": an indefinite noun is a new
+    // event, not the one told before; with nobody named it has no sides and
+    // is no event at all.
+    if trigger.noun && INDEFINITE_BEFORE.is_match(before) {
+        return nobody;
+    }
+    if is_definite || (trigger.noun && nobody) {
         if let Some(antecedent) = out
             .iter_mut()
             .rev()
             .find(|e| e.kind.family() == trigger.kind.family())
         {
+            // "Taiwan's presidential office convened security talks": an
+            // actor of the clause who is neither a side of the earlier event
+            // nor of a side's country makes it another event.
+            let stranger = mentions.iter().any(|m| {
+                m.start >= previous_end
+                    && m.end <= range.start
+                    && is_actor_not_place(ctx, text, m)
+                    // "Hayashi said the talks …": who speaks of it is no stranger.
+                    && !SOURCE_BETWEEN.is_match(text.get(m.end..range.start).unwrap_or(""))
+                    && !antecedent.participants.contains(&m.actor)
+                    && !antecedent
+                        .participants
+                        .iter()
+                        .any(|p| ctx.country_of(p) == Some(m.actor.as_str()))
+                    && !ctx.country_of(&m.actor).is_some_and(|c| {
+                        antecedent
+                            .participants
+                            .iter()
+                            .any(|p| p == c || ctx.country_of(p) == Some(c))
+                    })
+                    && !participants.contains(&m.actor)
+            });
+            if stranger {
+                return nobody;
+            }
             let shares = participants.is_empty()
                 || named_persons < 2
                 || participants
@@ -112,3 +159,19 @@ pub(super) fn refers_back(
     }
     false
 }
+
+/// A person, organization or country acting or owning ("Taiwan's office"),
+/// not a place where something is ("in Geneva", "to Russia").
+fn is_actor_not_place(ctx: &Context, text: &str, m: &Mention) -> bool {
+    match ctx.kind(&m.actor) {
+        Some(ActorKind::Person | ActorKind::Organization) => true,
+        Some(ActorKind::Country) => {
+            !LOCATIVE_BEFORE.is_match(tail(text.get(..m.start).unwrap_or(""), 12))
+        }
+        _ => false,
+    }
+}
+
+static LOCATIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|at|to|from|into|near)\s+(?:the\s+)?$").expect("valid regex")
+});

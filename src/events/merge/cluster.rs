@@ -126,8 +126,10 @@ impl Cluster {
 
     pub(super) fn add(&mut self, mi: usize, m: &EventMention, window: Option<DateInterval>) {
         self.members.push(mi);
-        if m.status == EventStatus::Reported {
-            self.status = EventStatus::Reported;
+        if m.status == EventStatus::Reported
+            || (m.status == EventStatus::NotHappened && self.status == EventStatus::Planned)
+        {
+            self.status = m.status;
         }
         self.participants.extend(m.participants.iter().cloned());
         // The cluster's window narrows to what all its dated reports allow.
@@ -187,13 +189,19 @@ pub(super) fn compatibility(
         return None;
     }
     // A visit announced for dates that a later report says it happened on
-    // is one event: the plan is an earlier report of it. Only with both
-    // dates known and overlapping; history never mixes with news.
+    // is one event: the plan is an earlier report of it; so is a plan that
+    // a later report says was cancelled. Only with both dates known and
+    // overlapping; history never mixes with news.
     if m.status != c.status {
         let plan_and_report = matches!(
             (m.status, c.status),
-            (EventStatus::Planned, EventStatus::Reported)
-                | (EventStatus::Reported, EventStatus::Planned)
+            (
+                EventStatus::Planned,
+                EventStatus::Reported | EventStatus::NotHappened
+            ) | (
+                EventStatus::Reported | EventStatus::NotHappened,
+                EventStatus::Planned
+            )
         );
         let dates_meet = matches!((window, c.window), (Some(a), Some(b)) if overlaps(a, b));
         if !(plan_and_report && dates_meet) {

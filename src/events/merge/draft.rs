@@ -83,9 +83,15 @@ impl Draft {
         });
         let mut conflicts = Vec::new();
 
-        // Kind: the most reported, ties to the more specific (later) kind.
+        // Kind: the most reported, ties to the more specific (later) kind;
+        // once the event is reported, the words of the reports, not of the
+        // plan ("will visit … for talks" then "met").
+        let reported = members.iter().any(|m| m.status == EventStatus::Reported);
         let mut kind_counts: BTreeMap<EventKind, usize> = BTreeMap::new();
-        for m in &members {
+        for m in members
+            .iter()
+            .filter(|m| !reported || m.status == EventStatus::Reported)
+        {
             *kind_counts.entry(m.kind).or_default() += 1;
         }
         let extracted_kind = kind_counts
@@ -188,9 +194,12 @@ impl Draft {
             }
         }
         sources.sort_by(|a, b| (&a.article, a.start).cmp(&(&b.article, b.start)));
-        // Once one source reports it happened, a planned event happened.
+        // Once one source reports it happened, a planned event happened;
+        // a plan reported cancelled did not.
         let status = if members.iter().any(|m| m.status == EventStatus::Reported) {
             Some(EventStatus::Reported)
+        } else if members.iter().any(|m| m.status == EventStatus::NotHappened) {
+            Some(EventStatus::NotHappened)
         } else {
             members.first().map(|m| m.status)
         };

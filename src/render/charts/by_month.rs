@@ -24,6 +24,7 @@ pub fn events_by_month(events: &[EventRef], id: &str) -> String {
         (EventStatus::Reported, "Reported"),
         (EventStatus::Planned, "Planned"),
         (EventStatus::Background, "Background"),
+        (EventStatus::NotHappened, "Did not happen"),
     ];
     let hatch = format!("{id}-hatch");
     let mut series: Vec<Series> = statuses
@@ -37,6 +38,9 @@ pub fn events_by_month(events: &[EventRef], id: &str) -> String {
                 }
                 EventStatus::Background => {
                     "fill=\"#d9dde3\" stroke=\"#5a636e\" stroke-width=\"1\"".to_string()
+                }
+                EventStatus::NotHappened => {
+                    "fill=\"#ffffff\" stroke=\"#8a8f96\" stroke-width=\"1\" stroke-dasharray=\"1 2\"".to_string()
                 }
             },
             values: vec![0; axis.starts.len()],

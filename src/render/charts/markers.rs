@@ -100,6 +100,10 @@ pub(super) fn marker_style(family: Family, status: EventStatus) -> String {
         EventStatus::Background => {
             format!("fill=\"{c}\" fill-opacity=\"0.3\" stroke=\"{c}\" stroke-width=\"1.5\"")
         }
+        EventStatus::NotHappened => {
+            "fill=\"#ffffff\" stroke=\"#8a8f96\" stroke-width=\"1.5\" stroke-dasharray=\"1 2\""
+                .to_string()
+        }
     }
 }
 
@@ -108,6 +112,7 @@ pub(super) fn status_noun(status: EventStatus) -> &'static str {
         EventStatus::Reported => "reported",
         EventStatus::Planned => "planned",
         EventStatus::Background => "background",
+        EventStatus::NotHappened => "did not happen",
     }
 }
 
@@ -116,5 +121,6 @@ pub(super) fn status_rank(s: EventStatus) -> u8 {
         EventStatus::Reported => 0,
         EventStatus::Planned => 1,
         EventStatus::Background => 2,
+        EventStatus::NotHappened => 3,
     }
 }

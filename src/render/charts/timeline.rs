@@ -159,6 +159,10 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
     for (status, label) in [
         (EventStatus::Planned, "Planned (dashed outline)"),
         (EventStatus::Background, "Background history (pale)"),
+        (
+            EventStatus::NotHappened,
+            "Did not happen: denied or cancelled (dotted outline)",
+        ),
     ] {
         let _ = write!(
             legend,
@@ -174,7 +178,7 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
 
     // The same numbers as a table.
     let mut table = format!(
-        "<div class=\"visually-hidden\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">Events</th><th scope=\"col\">Kinds</th><th scope=\"col\">Planned</th><th scope=\"col\">Background</th></tr></thead><tbody>",
+        "<div class=\"visually-hidden\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">Events</th><th scope=\"col\">Kinds</th><th scope=\"col\">Planned</th><th scope=\"col\">Background</th><th scope=\"col\">Did not happen</th></tr></thead><tbody>",
         esc(&title),
         capitalise(axis.step.noun())
     );
@@ -193,12 +197,13 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
         let count = |s: EventStatus| col.iter().filter(|e| e.status == s).count();
         let _ = write!(
             table,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&axis.long(i)),
             col.len(),
             kinds.join(", "),
             count(EventStatus::Planned),
-            count(EventStatus::Background)
+            count(EventStatus::Background),
+            count(EventStatus::NotHappened)
         );
     }
     table.push_str("</tbody></table></div>");
