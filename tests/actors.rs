@@ -440,3 +440,45 @@ fn the_tagger_vetoes_a_company_before_said_and_finds_new_people() {
         );
     }
 }
+
+#[test]
+fn names_with_particles_are_one_person() {
+    // Particles inside names, with nobody in the knowledge base.
+    let kb = kb();
+    let text = "Saudi Foreign Minister Faisal bin Farhan said on Monday that talks would go on.\n\
+                European Commission President Ursula von der Leyen met Syrian President Bashar al-Assad's envoy.\n\
+                The talks in Rio de Janeiro ended late.";
+    let f = analyse(&kb, text, "2024-11-29");
+    let p = pairs(&f);
+    for name in ["Faisal bin Farhan", "Ursula von der Leyen"] {
+        assert!(
+            p.iter().any(|(t, a)| t == name && a.starts_with('?')),
+            "{name}: {p:#?}"
+        );
+    }
+    assert!(
+        p.iter().any(|(t, _)| t.starts_with("Bashar al-Assad")),
+        "{p:#?}"
+    );
+    for part in ["Faisal", "Farhan", "Ursula", "Leyen", "bin", "der"] {
+        assert!(!p.iter().any(|(t, _)| t == part), "{part}: {p:#?}");
+    }
+    assert!(
+        !p.iter()
+            .any(|(t, a)| t.contains("Janeiro") && a.starts_with('?')),
+        "{p:#?}"
+    );
+
+    // A knowledge-base name with a particle matches in full.
+    let kb = KnowledgeBase::parse(
+        "- id: lula\n  name: Luiz Inacio Lula da Silva\n  kind: person\n",
+        "content/actors.yaml",
+    )
+    .expect("knowledge base");
+    let f = analyse(
+        &kb,
+        "Brazilian President Luiz Inacio Lula da Silva arrived on Monday.",
+        "2024-11-29",
+    );
+    assert_mention(&f, "Luiz Inacio Lula da Silva", "lula");
+}

@@ -1,8 +1,11 @@
 //! Knowledge-base names and aliases: organizations, countries and places,
 //! then people in runs of capitalized words (what is left goes to the other steps).
 
-use super::lists::{in_list, is_title_word, CALENDAR_WORDS, DEMONYMS, NON_PERSON_WORDS, STOPWORDS};
-use super::Ctx;
+use super::lists::{
+    in_list, is_name_particle, is_particle_name_word, is_title_word, CALENDAR_WORDS, DEMONYMS,
+    NON_PERSON_WORDS, STOPWORDS,
+};
+use super::{Ctx, KB_NAME_WORDS};
 use crate::corpus::MentionVia;
 use crate::lang::names;
 use crate::lang::tokens::joined;
@@ -89,19 +92,44 @@ impl<'t> Ctx<'_, 't> {
                 continue;
             }
             let mut j = i + 1;
-            while j < n
-                && !self.covered[j]
-                && self.toks[j].cap
-                && joined(self.text, &self.toks[j - 1], &self.toks[j])
-                && self.toks[j - 1].bare_raw.len() == self.toks[j - 1].raw.len()
-            {
-                j += 1;
+            while let Some(next) = self.run_continues(j) {
+                j = next;
             }
             // A possessive ends the run but belongs to it ("Shoigu’s").
             self.person_run(i, j, &mut singles);
             i = j;
         }
         singles
+    }
+
+    /// Where a run of name words that has reached token `j` goes on to:
+    /// `j + 1` when `j` is a capitalized word (or "al-Assad") joined to the
+    /// run, past up to two lower-case particles when a name word follows
+    /// them ("Lula da Silva", "von der Leyen"); `None` when the run ends
+    /// (punctuation, a possessive, a word already taken).
+    fn run_continues(&self, j: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let name_word = |k: usize| {
+            k < n
+                && !self.covered[k]
+                && (self.toks[k].cap || is_particle_name_word(self.toks[k].bare_raw))
+                && joined(self.text, &self.toks[k - 1], &self.toks[k])
+                && self.toks[k - 1].bare_raw.len() == self.toks[k - 1].raw.len()
+        };
+        if name_word(j) {
+            return Some(j + 1);
+        }
+        let mut k = j;
+        while k < n
+            && k < j + 2
+            && !self.covered[k]
+            && is_name_particle(self.toks[k].bare_raw)
+            && joined(self.text, &self.toks[k - 1], &self.toks[k])
+            && self.toks[k - 1].bare_raw.len() == self.toks[k - 1].raw.len()
+        {
+            k += 1;
+        }
+        (k > j && name_word(k)).then_some(k + 1)
     }
 
     fn person_run(&mut self, from: usize, to: usize, singles: &mut Vec<usize>) {
@@ -187,22 +215,30 @@ impl<'t> Ctx<'_, 't> {
                 singles.push(i);
                 return;
             }
-            singles.extend(i..to);
+            // Particles inside the run are no names of their own.
+            singles.extend((i..to).filter(|&k| self.toks[k].cap));
             return;
         }
     }
 
-    /// True when two to four words from `at` (ending by `to`) are a
-    /// knowledge-base person's name.
+    /// True when two to [`KB_NAME_WORDS`] words from `at` (ending by `to`)
+    /// are a knowledge-base person's name.
     pub(super) fn starts_kb_name(&self, at: usize, to: usize) -> bool {
-        let most = to.saturating_sub(at).min(4);
-        most >= 2
-            && self.may_start_kb_name(at)
-            && (2..=most).any(|len| {
-                let words: Vec<&str> = self.toks[at..at + len].iter().map(|t| t.bare_raw).collect();
-                names::person_key_of_words(&words)
-                    .is_some_and(|k| self.kb.person_names.contains_key(&k))
-            })
+        self.longest_kb_name(at, to).is_some()
+    }
+
+    /// The most words (two to [`KB_NAME_WORDS`], ending by `to`) from `at`
+    /// that are a knowledge-base person's name.
+    pub(super) fn longest_kb_name(&self, at: usize, to: usize) -> Option<usize> {
+        let most = to.saturating_sub(at).min(KB_NAME_WORDS);
+        if most < 2 || !self.may_start_kb_name(at) {
+            return None;
+        }
+        (2..=most).rev().find(|&len| {
+            let words: Vec<&str> = self.toks[at..at + len].iter().map(|t| t.bare_raw).collect();
+            names::person_key_of_words(&words)
+                .is_some_and(|k| self.kb.person_names.contains_key(&k))
+        })
     }
 
     /// False when no knowledge-base person's name starts with token `at`

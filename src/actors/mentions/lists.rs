@@ -105,6 +105,23 @@ pub(super) const CORE_TITLES: &[&str] = &[
 pub(super) static NON_PERSON_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(include_str!("../../../data/names/non_person_words.txt")));
 
+/// Lower-case particles inside personal names ("da", "bin", "von").
+static NAME_PARTICLES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(include_str!("../../../data/names/name_particles.txt")));
+
+/// True when a lower-case word is a name particle ("da" in "Lula da
+/// Silva"), which may sit between the capitalized words of a name.
+pub(super) fn is_name_particle(raw: &str) -> bool {
+    NAME_PARTICLES.contains(raw)
+}
+
+/// True for "al-Assad", "el-Sisi": a particle, a hyphen, a capitalized part.
+pub(super) fn is_particle_name_word(raw: &str) -> bool {
+    raw.split_once('-').is_some_and(|(particle, rest)| {
+        NAME_PARTICLES.contains(particle) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Words that start a sentence or a clause and are never a name part.
 pub(super) const STOPWORDS: &[&str] = &[
     "a",

@@ -41,6 +41,10 @@ use crate::lang::tokens::{tokenize, Token};
 use crate::lang::{self, Sentence};
 use quotes::find_quotes;
 
+/// The most words of a knowledge-base person's name looked for at one
+/// place ("Luiz Inacio Lula da Silva").
+const KB_NAME_WORDS: usize = 5;
+
 const AT_PERSON: u8 = 1;
 const IN_PERSON: u8 = 2;
 

@@ -21,7 +21,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::lists::{in_list, is_title_word, CALENDAR_WORDS, STOPWORDS};
-use super::Ctx;
+use super::{Ctx, KB_NAME_WORDS};
 use crate::corpus::MentionVia;
 use crate::lang::gazetteer::{self, Gazetteer, PlaceKind};
 use crate::lang::tagger::Kind;
@@ -266,7 +266,7 @@ impl<'t> Ctx<'_, 't> {
         {
             return false;
         }
-        if self.starts_kb_name(from, (from + 4).min(self.toks.len())) {
+        if self.starts_kb_name(from, (from + KB_NAME_WORDS).min(self.toks.len())) {
             return false;
         }
         let locative = self.locative_before(from);

@@ -5,7 +5,7 @@
 //! and are never vetoed.
 
 use super::lists::{in_list, is_title_word, CALENDAR_WORDS, DEMONYMS, NON_PERSON_WORDS, STOPWORDS};
-use super::Ctx;
+use super::{Ctx, KB_NAME_WORDS};
 use crate::corpus::MentionVia;
 use crate::lang::names;
 use crate::lang::tagger::{self, Kind};
@@ -118,7 +118,10 @@ impl<'t> Ctx<'_, 't> {
             }
             if from >= t.to
                 || (from..=t.to).any(|k| self.not_name_word(k) || !self.latin_word(k))
-                || (from.saturating_sub(3)..=t.to).any(|k| self.starts_kb_name(k, (k + 4).min(n)))
+                || (from.saturating_sub(KB_NAME_WORDS - 1)..=t.to).any(|k| {
+                    self.longest_kb_name(k, (k + KB_NAME_WORDS).min(n))
+                        .is_some_and(|len| k + len > from)
+                })
             {
                 continue;
             }
