@@ -388,7 +388,7 @@ fn build_stages(
     // Pages are written as they are rendered, into a staging folder that
     // replaces `output` only once everything is written.
     let staging = write::Staging::new(target)?;
-    let mut files = render::render_into(root, &site, &staging)?;
+    let (mut files, interface_warnings) = render::render_into(root, &site, &staging)?;
     progress.stage(Stage::Indexing, None, "building the search index");
     for file in search::site_files(&site)? {
         staging.put(&file.path, &file.contents)?;
@@ -403,6 +403,7 @@ fn build_stages(
     staging.commit()?;
     let mut diagnostics = analysis.diagnostics;
     diagnostics.extend(static_warnings);
+    diagnostics.extend(interface_warnings);
     diagnostics.extend(links);
     diagnostics::sort(&mut diagnostics);
     Ok(BuildReport {

@@ -51,6 +51,8 @@ fn event_on(base: &EventRef, n: usize, start: &str, status: EventStatus) -> Even
         datetime: Some(start.to_string()),
         precision: Some(Granularity::Day),
         basis: None,
+        basis_key: None,
+        on_or_before: false,
         start: Some(start.to_string()),
     });
     e
