@@ -146,3 +146,24 @@ fn a_broken_translation_file_stops_the_build_naming_its_line() {
     let text = err.to_string();
     assert!(text.contains("i18n/de.yaml:"), "{text}");
 }
+
+#[test]
+fn each_kind_of_actor_page_highlights_its_own_index() {
+    let p = project("en");
+    let out = p.beside("public");
+    dossier::build(p.root(), &out).unwrap();
+    let active = |page: &str| -> Vec<String> {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        let nav = html.split("<nav class=\"site-nav\"").nth(1).unwrap();
+        let nav = nav.split("</nav>").next().unwrap();
+        nav.split("<li><a ")
+            .filter(|l| l.contains("class=\"active\"") || l.contains("aria-current=\"page\""))
+            .map(|l| l.split('>').nth(1).unwrap_or("").trim_end_matches("</a").to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    assert_eq!(active("people/vladimir-putin.html"), ["People"]);
+    assert_eq!(active("places/pyongyang-kp.html"), ["Places"]);
+    assert_eq!(active("places/index.html"), ["Places"]);
+    assert_eq!(active("sources/tass.html"), ["Sources"]);
+}
