@@ -212,6 +212,13 @@ pub struct ActorPage {
     pub events_here: Vec<EventRef>,
     /// People who took part in the same events.
     pub met: Vec<ActorRef>,
+    /// For the page's opening lines, whatever page of its lists is shown:
+    /// the roles the knowledge base gives no end to, the latest event that
+    /// happened (or, with none, the latest of any status), and the three
+    /// people met most often.
+    pub current_roles: Vec<RoleView>,
+    pub latest_event: Option<EventRef>,
+    pub top_met: Vec<ActorRef>,
     /// People named in the same articles.
     pub mentioned_with: Vec<ActorRef>,
     pub articles: Vec<ArticleRef>,
