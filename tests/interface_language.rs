@@ -44,7 +44,14 @@ fn russian_is_shipped_with_its_plurals_and_dates() {
     assert!(home.contains(">Главные события</h2>"));
     assert!(home.contains("3 статьи"), "three takes the 'few' form");
     // Dates in Russian words: a day takes the genitive month.
-    assert!(home.contains("1 июня 2024 г."), "{home}");
+    assert!(home.contains("1 июня 2024"), "{home}");
+    // Briefings are named in Russian too.
+    assert!(home.contains(">июль 2024</a>"), "{home}");
+    let briefing = fs::read_to_string(out.join("briefings/2024-07.html")).unwrap();
+    assert!(
+        briefing.contains("<title>Сводка: июль 2024 · Контакты</title>"),
+        "{briefing}"
+    );
     let articles = fs::read_to_string(out.join("articles/index.html")).unwrap();
     assert!(
         articles.contains("<title>Статьи · Контакты</title>"),
@@ -158,7 +165,13 @@ fn each_kind_of_actor_page_highlights_its_own_index() {
         let nav = nav.split("</nav>").next().unwrap();
         nav.split("<li><a ")
             .filter(|l| l.contains("class=\"active\"") || l.contains("aria-current=\"page\""))
-            .map(|l| l.split('>').nth(1).unwrap_or("").trim_end_matches("</a").to_string())
+            .map(|l| {
+                l.split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim_end_matches("</a")
+                    .to_string()
+            })
             .filter(|l| !l.is_empty())
             .collect()
     };

@@ -297,6 +297,20 @@ impl Translation {
         &self.language
     }
 
+    /// English (`en`, `en-GB` …): the model's own labels are used as they are.
+    pub fn is_english(&self) -> bool {
+        self.language.split(['-', '_']).next() == Some("en")
+    }
+
+    /// A date value's label in this language; `english` is the model's.
+    pub fn date_label(&self, value: &str, english: &str) -> String {
+        if self.is_english() {
+            english.to_string()
+        } else {
+            crate::briefing::dates::label_with(value, &self.date_words())
+        }
+    }
+
     fn entry(&self, key: &str) -> Option<(&Entry, bool)> {
         self.strings
             .get(key)
@@ -417,7 +431,7 @@ impl Translation {
         );
         let t = self;
         let words = t.date_words();
-        let english = t.language == "en";
+        let english = t.is_english();
         tera.register_function(
             "date_label",
             move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {

@@ -332,7 +332,10 @@ pub(super) fn page_jobs<'a>(
         jobs.push(fixed(
             &b.url,
             "briefing.html",
-            &tr.text("briefing.title", &[("label", &b.info.label)]),
+            &tr.text(
+                "briefing.title",
+                &[("label", &tr.date_label(&b.info.id, &b.info.label))],
+            ),
             "briefings",
             b.info.summary.clone(),
             page,

@@ -213,7 +213,10 @@ fn charts_scale_by_their_viewbox_and_write_their_numbers() {
         .unwrap();
     let width: f64 = svg.attribute("width").unwrap().parse().unwrap();
     let view_box = svg.attribute("viewBox").unwrap();
-    assert_eq!(view_box.split(' ').nth(2).unwrap().parse::<f64>().unwrap(), width);
+    assert_eq!(
+        view_box.split(' ').nth(2).unwrap().parse::<f64>().unwrap(),
+        width
+    );
     let style = svg.attribute("style").unwrap();
     let min: f64 = style
         .trim_start_matches("min-width: ")
