@@ -35,7 +35,23 @@ pub fn findings(root: &Path, analysis: &Analysis) -> Vec<Diagnostic> {
     names(analysis, &mut sources, &mut out);
     duplicates(analysis, &mut out);
     broken_links(root, analysis, &mut out);
+    interface_strings(root, analysis, &mut out);
     out
+}
+
+/// What the build says about the interface translation (unknown language,
+/// unknown or untranslated strings, a broken file).
+fn interface_strings(root: &Path, analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    match render::i18n::Translation::load(root, &analysis.config.language) {
+        Ok((_, warnings)) => out.extend(warnings),
+        Err(e) => {
+            let d = Diagnostic::error("translation", e.message).in_file(e.path);
+            out.push(match e.line {
+                Some(l) => d.at_line(l),
+                None => d,
+            });
+        }
+    }
 }
 
 /// Source files read on demand, to turn a piece of text into a line number.

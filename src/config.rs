@@ -40,6 +40,10 @@ pub struct SiteConfig {
     /// warnings, never fatal (a newer or older `site.yaml` still builds).
     #[serde(skip)]
     pub unknown_fields: Vec<UnknownField>,
+    /// Build drafts too (articles and pages with `draft: true`): set by
+    /// `dossier serve --drafts`, never by the file.
+    #[serde(skip)]
+    pub drafts: bool,
 }
 
 /// A field of `site.yaml` that is not a setting.
@@ -89,6 +93,7 @@ impl Default for SiteConfig {
             sources: default_sources(),
             paginate: DEFAULT_PAGINATE,
             unknown_fields: Vec::new(),
+            drafts: false,
         }
     }
 }

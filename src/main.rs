@@ -141,13 +141,14 @@ enum Command {
     /// Build, serve the site on 127.0.0.1 and rebuild on every change.
     #[command(
         long_about = "Build, serve the site on 127.0.0.1 and rebuild on every change.\n\n\
-                      Watches content/, templates/ and the raw-text source folders; after \
-                      each change the site is rebuilt and open pages reload themselves. A \
-                      broken edit shows its error in the page and here, and the server keeps \
+                      Watches content/, templates/, i18n/ and the raw-text source folders; \
+                      after each change the site is rebuilt and open pages reload themselves. \
+                      A broken edit shows its error in the page and here, and the server keeps \
                       serving the last good build. Stop it with Ctrl-C.",
         after_help = "Examples:\n  \
                       dossier serve\n  \
-                      dossier serve --root my-briefing --port 8080"
+                      dossier serve --root my-briefing --port 8080 --open\n  \
+                      dossier serve --drafts --bind 0.0.0.0 --base-url http://192.168.1.20:1111/"
     )]
     Serve {
         /// Project root: the folder holding content/, the raw-text folders and templates/.
@@ -160,6 +161,22 @@ enum Command {
         /// `build --output`: only a missing or empty folder, or a site dossier built).
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Address to listen on: 127.0.0.1 (this machine only), another of this
+        /// machine's addresses, or 0.0.0.0 for every interface (the preview is then
+        /// readable by any machine that can reach this one).
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: std::net::IpAddr,
+        /// Build drafts too (articles and pages with `draft: true`).
+        #[arg(long)]
+        drafts: bool,
+        /// Use this address instead of `base_url` in site.yaml (canonical links,
+        /// feeds, the sitemap), e.g. the address the preview is reached at.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Open the site in the system browser (xdg-open, or open on macOS) once it is
+        /// served; without one, the address is printed and serving goes on.
+        #[arg(long)]
+        open: bool,
     },
 }
 
@@ -264,6 +281,7 @@ fn main() -> ExitCode {
                 } else {
                     CacheUse::ReadWrite
                 },
+                ..Default::default()
             };
             let result = dossier::build_with_options(&root, &output, &reporter, options);
             if timings {
@@ -322,8 +340,25 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Serve { root, port, output } => {
-            match dossier::serve::serve(dossier::serve::ServeOptions { root, output, port }) {
+        Command::Serve {
+            root,
+            port,
+            output,
+            bind,
+            drafts,
+            base_url,
+            open,
+        } => {
+            let options = dossier::serve::ServeOptions {
+                output,
+                port,
+                bind,
+                drafts,
+                base_url,
+                open,
+                ..dossier::serve::ServeOptions::new(root)
+            };
+            match dossier::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");

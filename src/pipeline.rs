@@ -73,8 +73,19 @@ pub fn analyse_cached(
     progress: &dyn Progress,
     cache: CacheUse,
 ) -> Result<(Analysis, usize), BuildError> {
+    analyse_cached_with(root, progress, cache, &Overrides::default())
+}
+
+/// [`analyse_cached`] with some settings of `site.yaml` overridden.
+pub fn analyse_cached_with(
+    root: &Path,
+    progress: &dyn Progress,
+    cache: CacheUse,
+    overrides: &Overrides,
+) -> Result<(Analysis, usize), BuildError> {
     progress.stage(Stage::Reading, None, "reading content");
-    let config = config::load(root)?;
+    let mut config = config::load(root)?;
+    overrides.apply(&mut config);
     let kb = KnowledgeBase::load(root)?;
     let corpus = ingest::load_corpus(root, &config)?;
     let cache = match cache {
@@ -159,7 +170,7 @@ pub fn analyse_cached(
     );
     let (notes, mut note_diagnostics) = notes::load(root, &config, &kb, &targets);
     diagnostics.append(&mut note_diagnostics);
-    let (pages, mut page_diagnostics) = ingest::load_pages(root);
+    let (pages, mut page_diagnostics) = ingest::load_pages(root, config.drafts);
     diagnostics.append(&mut page_diagnostics);
 
     // Pages only for the actors this corpus names (and what they link to).
@@ -307,8 +318,9 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// How a build treats problems in the content.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How a build treats problems in the content, and what it overrides of
+/// the site settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BuildOptions {
     /// Build anyway when the content has errors (what `dossier check`
     /// calls an error: a broken `[[actor:id]]` link, a Markdown link to a
@@ -317,6 +329,27 @@ pub struct BuildOptions {
     /// How the analysis cache is used (library default: not at all; the
     /// `build` and `serve` commands read and write it).
     pub cache: CacheUse,
+    /// Build drafts too (`serve --drafts`).
+    pub drafts: bool,
+    /// Use this address instead of `base_url` in `site.yaml`
+    /// (`serve --base-url`).
+    pub base_url: Option<String>,
+}
+
+/// The settings a build changes over `site.yaml` (see [`BuildOptions`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+impl Overrides {
+    fn apply(&self, config: &mut SiteConfig) {
+        config.drafts |= self.drafts;
+        if let Some(url) = &self.base_url {
+            config.base_url = Some(url.clone());
+        }
+    }
 }
 
 /// Builds the site of the project at `root` into `output`. On any error the
@@ -348,7 +381,7 @@ pub fn build_with_options(
 
 /// Content errors stop the build, unless `options` turns them into
 /// warnings.
-fn gate(diagnostics: &mut [Diagnostic], options: BuildOptions) -> Result<(), BuildError> {
+fn gate(diagnostics: &mut [Diagnostic], options: &BuildOptions) -> Result<(), BuildError> {
     let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     if !errors {
         return Ok(());
@@ -381,8 +414,12 @@ fn build_stages(
     // anything is read, so a refused output costs nothing and is untouched.
     let settings = config::load(root)?;
     let target = write::Target::claim(root, output, &settings.sources)?;
-    let (mut analysis, cached) = analyse_cached(root, progress, options.cache)?;
-    gate(&mut analysis.diagnostics, options)?;
+    let overrides = Overrides {
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    };
+    let (mut analysis, cached) = analyse_cached_with(root, progress, options.cache, &overrides)?;
+    gate(&mut analysis.diagnostics, &options)?;
     let pages = analysis.articles.len() + analysis.registry.actors.len() + analysis.events.len();
     progress.stage(
         Stage::Rendering,
@@ -393,7 +430,7 @@ fn build_stages(
     // Pages are written as they are rendered, into a staging folder that
     // replaces `output` only once everything is written.
     let staging = write::Staging::new(target)?;
-    let mut files = render::render_into(root, &site, &staging)?;
+    let (mut files, interface_warnings) = render::render_into(root, &site, &staging)?;
     progress.stage(Stage::Indexing, None, "building the search index");
     for file in search::site_files(&site)? {
         staging.put(&file.path, &file.contents)?;
@@ -403,11 +440,12 @@ fn build_stages(
     files += staging.copy_static(&statics, render::DEFAULT_FAVICON)?;
     // Links in Markdown articles are checked against the files written.
     let mut links = briefing::links::broken_links(root, &analysis, |p| staging.contains(p));
-    gate(&mut links, options)?;
+    gate(&mut links, &options)?;
     progress.stage(Stage::Writing, None, &format!("finishing {files} files"));
     staging.commit()?;
     let mut diagnostics = analysis.diagnostics;
     diagnostics.extend(static_warnings);
+    diagnostics.extend(interface_warnings);
     diagnostics.extend(links);
     diagnostics::sort(&mut diagnostics);
     Ok(BuildReport {

@@ -1,5 +1,6 @@
-//! `dossier serve`: build, serve the site on 127.0.0.1, and rebuild and reload
-//! the browser when content, templates or the knowledge base change.
+//! `dossier serve`: build, serve the site (on 127.0.0.1 unless `--bind` says
+//! otherwise), and rebuild and reload the browser when content, templates or
+//! the knowledge base change; `--open` opens it in the system browser.
 //!
 //! The built site is the same as `dossier build` writes; the server only adds
 //! a small reload script to HTML responses (and, after a failed rebuild, a
@@ -7,7 +8,7 @@
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
@@ -17,6 +18,9 @@ use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode, DebounceEventR
 
 use crate::config;
 
+mod address;
+use address::{check_host, open_browser, Address};
+
 /// Settings for one `dossier serve` session.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -25,12 +29,41 @@ pub struct ServeOptions {
     /// never overwrites the published `public/`.
     pub output: Option<PathBuf>,
     pub port: u16,
+    /// The address to listen on (127.0.0.1 by default; `0.0.0.0` for every
+    /// interface).
+    pub bind: IpAddr,
+    /// Build drafts too.
+    pub drafts: bool,
+    /// Instead of `base_url` in `site.yaml`.
+    pub base_url: Option<String>,
+    /// Open the site in the system browser once it is served.
+    pub open: bool,
+}
+
+impl ServeOptions {
+    /// The defaults of the command: 127.0.0.1, port 1111, a temporary
+    /// output folder, no drafts, no browser.
+    pub fn new(root: PathBuf) -> ServeOptions {
+        ServeOptions {
+            root,
+            output: None,
+            port: 1111,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            drafts: false,
+            base_url: None,
+            open: false,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on 127.0.0.1:{port}: {message}")]
-    Listen { port: u16, message: String },
+    #[error("cannot listen on {}: {message}", SocketAddr::new(*bind, *port))]
+    Listen {
+        bind: IpAddr,
+        port: u16,
+        message: String,
+    },
     #[error("cannot watch {}: {message}", path.display())]
     Watch { path: PathBuf, message: String },
     #[error("cannot create a folder for the preview: {0}")]
@@ -66,7 +99,11 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         generation: AtomicU64::new(0),
         error: Mutex::new(None),
     });
-    rebuild(&options.root, &output, &state);
+    let build = BuildSettings {
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    };
+    rebuild(&options.root, &output, &state, &build);
 
     let (tx, rx) = mpsc::channel::<()>();
     let mut debouncer = new_debouncer(
@@ -111,7 +148,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
                 if now != last {
                     last = now;
                     let run = std::panic::AssertUnwindSafe(|| {
-                        rebuild(&root, &rebuild_output, &rebuild_state)
+                        rebuild(&root, &rebuild_output, &rebuild_state, &build)
                     });
                     if std::panic::catch_unwind(run).is_err() {
                         let message = "the build stopped on an internal error (a panic, shown above); please report it";
@@ -126,7 +163,8 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         .map_err(ServeError::Thread)?;
 
     let listener =
-        TcpListener::bind(("127.0.0.1", options.port)).map_err(|e| ServeError::Listen {
+        TcpListener::bind((options.bind, options.port)).map_err(|e| ServeError::Listen {
+            bind: options.bind,
             port: options.port,
             message: e.to_string(),
         })?;
@@ -137,10 +175,24 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     if options.output.is_none() {
         eprintln!("preview folder: {}", output.display());
     }
+    let address = Address {
+        bind: options.bind,
+        port,
+    };
+    let url = address.url();
     eprintln!(
-        "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        "serving {} at {url} (Ctrl-C to stop)",
         options.root.display(),
     );
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: other machines that can reach it can read the preview",
+            SocketAddr::new(options.bind, port)
+        );
+    }
+    if options.open {
+        open_browser(&url);
+    }
     let listener = Arc::new(listener);
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
@@ -152,7 +204,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
                     Ok((stream, _)) => {
                         // A bug in one answer must not shrink the pool.
                         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            handle_connection(stream, port, &output, &state)
+                            handle_connection(stream, address, &output, &state)
                         }));
                     }
                     // Out of file descriptors and the like: wait, do not spin.
@@ -217,11 +269,11 @@ impl Reply {
 
 /// Serves one request on a fresh connection, then closes it (no keep-alive,
 /// so a worker is never held by an idle client).
-fn handle_connection(mut stream: TcpStream, port: u16, output: &Path, state: &LiveState) {
+fn handle_connection(mut stream: TcpStream, address: Address, output: &Path, state: &LiveState) {
     let started = Instant::now();
     let (reply, is_head) = match read_head(&mut stream, started + READ_LIMIT) {
         Ok(head) => {
-            let reply = match check_request(&head, port) {
+            let reply = match check_request(&head, address) {
                 Ok(()) => respond(&head.target, output, state),
                 Err(status) => Reply::text(status, reason_text(status)),
             };
@@ -367,34 +419,16 @@ fn parse_head(bytes: &[u8]) -> Result<Head, HeadError> {
 
 /// The request policy: only this machine's names for this port, only GET
 /// and HEAD, only paths. `Err` is the status to answer with.
-fn check_request(head: &Head, port: u16) -> Result<(), u16> {
+fn check_request(head: &Head, address: Address) -> Result<(), u16> {
     if head.hosts > 1 {
         return Err(400);
     }
-    check_host(head.host.as_deref(), port)?;
+    check_host(head.host.as_deref(), address)?;
     check_method(&head.method)?;
     if !head.target.starts_with('/') {
         return Err(400);
     }
     Ok(())
-}
-
-/// Answers only `localhost`, `127.0.0.1` and `[::1]` with the server's port,
-/// so a page on another site that rebinds its name to 127.0.0.1 cannot read
-/// the preview: 421 otherwise, 400 without a Host.
-fn check_host(host: Option<&str>, port: u16) -> Result<(), u16> {
-    let host = host.ok_or(400u16)?.to_ascii_lowercase();
-    let (name, given_port) = match host.rsplit_once(':') {
-        Some((name, p)) if !name.is_empty() && (!name.contains(':') || name.ends_with(']')) => {
-            (name, p.parse::<u16>().map_err(|_| 421u16)?)
-        }
-        _ => (host.as_str(), 80),
-    };
-    if matches!(name, "localhost" | "127.0.0.1" | "[::1]") && given_port == port {
-        Ok(())
-    } else {
-        Err(421)
-    }
 }
 
 /// GET and HEAD only; everything else gets 405 with `Allow: GET, HEAD`.
@@ -460,6 +494,7 @@ fn watched_paths(root: &Path) -> Vec<PathBuf> {
         root.join("content"),
         root.join("templates"),
         root.join(crate::ingest::STATIC_DIR),
+        root.join(crate::render::i18n::I18N_DIR),
     ];
     if let Ok(config) = config::load(root) {
         paths.extend(config.sources.iter().map(|s| root.join(s)));
@@ -494,7 +529,14 @@ fn fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)
     out
 }
 
-fn rebuild(root: &Path, output: &Path, state: &LiveState) {
+/// What every rebuild of a session overrides.
+#[derive(Debug, Clone)]
+struct BuildSettings {
+    drafts: bool,
+    base_url: Option<String>,
+}
+
+fn rebuild(root: &Path, output: &Path, state: &LiveState, settings: &BuildSettings) {
     let started = std::time::Instant::now();
     let result = crate::pipeline::build_with_options(
         root,
@@ -502,6 +544,8 @@ fn rebuild(root: &Path, output: &Path, state: &LiveState) {
         &crate::progress::Silent,
         crate::pipeline::BuildOptions {
             cache: crate::pipeline::CacheUse::ReadWrite,
+            drafts: settings.drafts,
+            base_url: settings.base_url.clone(),
             ..Default::default()
         },
     );
@@ -676,38 +720,6 @@ mod tests {
     }
 
     #[test]
-    fn only_this_machine_on_this_port_is_answered() {
-        for host in [
-            "localhost:4000",
-            "127.0.0.1:4000",
-            "[::1]:4000",
-            "LocalHost:4000",
-        ] {
-            assert_eq!(check_host(Some(host), 4000), Ok(()), "{host}");
-        }
-        for host in [
-            "evil.example:4000",
-            "localhost:4001",
-            "localhost",
-            "127.0.0.2:4000",
-            "localhost.:4000",
-            "localhost:4000.evil.example",
-            "[::1]",
-            "::1:4000",
-            "localhost:x",
-            "",
-        ] {
-            assert_eq!(check_host(Some(host), 4000), Err(421), "{host}");
-        }
-        assert_eq!(
-            check_host(Some("localhost"), 80),
-            Ok(()),
-            "no port means 80"
-        );
-        assert_eq!(check_host(None, 4000), Err(400));
-    }
-
-    #[test]
     fn only_get_and_head_are_allowed() {
         assert_eq!(check_method("GET"), Ok(()));
         assert_eq!(check_method("HEAD"), Ok(()));
@@ -718,20 +730,30 @@ mod tests {
         assert!(reply.allow, "405 carries Allow: GET, HEAD");
     }
 
+    fn port7() -> Address {
+        Address {
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 7,
+        }
+    }
+
     #[test]
     fn request_heads_are_parsed_and_checked() {
         let head = parse_head(b"GET /a?b HTTP/1.1\r\nHost: localhost:7\r\n\r\n").unwrap();
         assert_eq!(head.method, "GET");
         assert_eq!(head.target, "/a?b");
         assert_eq!(head.host.as_deref(), Some("localhost:7"));
-        assert_eq!(check_request(&head, 7), Ok(()));
-        assert_eq!(check_request(&head, 8), Err(421));
+        assert_eq!(check_request(&head, port7()), Ok(()));
+        assert_eq!(
+            check_request(&head, Address { port: 8, ..port7() }),
+            Err(421)
+        );
         let post = parse_head(b"POST / HTTP/1.1\r\nhost: 127.0.0.1:7\r\n\r\n").unwrap();
-        assert_eq!(check_request(&post, 7), Err(405));
+        assert_eq!(check_request(&post, port7()), Err(405));
         let two = parse_head(b"GET / HTTP/1.1\r\nHost: localhost:7\r\nHost: evil:7\r\n\r\n");
-        assert_eq!(check_request(&two.unwrap(), 7), Err(400));
+        assert_eq!(check_request(&two.unwrap(), port7()), Err(400));
         let absolute = parse_head(b"GET http://evil/ HTTP/1.1\r\nHost: localhost:7\r\n\r\n");
-        assert_eq!(check_request(&absolute.unwrap(), 7), Err(400));
+        assert_eq!(check_request(&absolute.unwrap(), port7()), Err(400));
         assert_eq!(parse_head(b"GET /\r\n\r\n"), Err(HeadError::Status(400)));
         assert_eq!(
             parse_head(b"GET / HTTP/2.0\r\n\r\n"),

@@ -415,7 +415,7 @@ fn a_byte_order_mark_is_accepted_in_every_yaml_file_and_template() {
         );
     let not_found = fs::read_to_string(support::project::repo().join("templates/404.html"))
         .unwrap()
-        .replace("Page not found", "Bom page missing");
+        .replace("{{ t(k=\"not_found.heading\") }}", "Bom page missing");
     project.file("templates/404.html", format!("{BOM}{not_found}"));
 
     let (build, check) = builds_and_checks(&project, "byte-order marks");

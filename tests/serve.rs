@@ -1,7 +1,8 @@
 //! `dossier serve` as a client meets it, on a free loopback port: a client
 //! that stalls mid-request does not keep a well-behaved one from its page;
 //! only GET and HEAD are answered, only for this machine's names and port;
-//! an oversized head gets 431; SIGTERM and Ctrl-C remove the preview folder.
+//! an oversized head gets 431; SIGTERM and Ctrl-C remove the preview folder;
+//! `--drafts`, `--base-url`, `--bind` and `--open` do what they say.
 //!
 //! All traffic goes to 127.0.0.1; every wait is bounded, and the server is
 //! killed when a test ends, whatever happened.
@@ -37,13 +38,30 @@ impl Drop for Served {
 /// Starts `dossier serve --port 0` on a small project and waits (at most two
 /// minutes, for the first build on a busy machine) for it to say its port.
 fn serve() -> Served {
+    serve_with(&[], |_| {}, None).0
+}
+
+/// [`serve`] with more arguments, more files, and `PATH` set to `path`;
+/// also returns what the server said up to its address.
+fn serve_with(
+    args: &[&str],
+    files: impl FnOnce(&Project),
+    path: Option<&std::ffi::OsStr>,
+) -> (Served, String) {
     let project = Project::new();
     project
         .file("content/site.yaml", "title: Test\n")
         .file("content/articles/lavrov.md", ARTICLE);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    files(&project);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    if let Some(path) = path {
+        command.env("PATH", path);
+    }
+    let mut child = command
         .env("CI", "1")
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0"])
+        .args(args)
+        .arg("--root")
         .arg(project.root())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -77,8 +95,9 @@ fn serve() -> Served {
         if let Some(path) = line.strip_prefix("preview folder: ") {
             served.preview = PathBuf::from(path);
         }
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            served.port = rest.split('/').next().unwrap().parse().unwrap();
+        if let Some(rest) = line.split(" at http://").nth(1) {
+            let address = rest.split('/').next().unwrap();
+            served.port = address.rsplit(':').next().unwrap().parse().unwrap();
         }
     }
     assert!(
@@ -86,7 +105,7 @@ fn serve() -> Served {
         "preview folder {:?} not said or not built:\n{said}",
         served.preview
     );
-    served
+    (served, said)
 }
 
 /// Sends `request` on a fresh connection and returns the whole response
@@ -230,4 +249,105 @@ fn sigterm_and_ctrl_c_remove_the_preview_folder() {
             folder.display()
         );
     }
+}
+
+#[test]
+fn drafts_and_base_url_are_served_when_asked() {
+    let draft = "---\ntitle: \"Shoigu visits Pyongyang\"\npublished: 2025-10-29\ndraft: true\n---\n\nSergei Shoigu arrived in Pyongyang on Wednesday.\n";
+    let (s, _) = serve_with(
+        &["--drafts", "--base-url", "https://preview.example/brief/"],
+        |p| {
+            p.file("content/articles/draft.md", draft);
+        },
+        None,
+    );
+    let host = format!("127.0.0.1:{}", s.port);
+    let page = get(s.port, "GET", "/articles/draft.html", &host);
+    assert_eq!(status(&page), "200", "{page}");
+    assert!(page.contains("Shoigu visits Pyongyang"), "{page}");
+    let home = get(s.port, "GET", "/", &host);
+    assert!(
+        home.contains("<link rel=\"canonical\" href=\"https://preview.example/brief/index.html\">"),
+        "{home}"
+    );
+    // Without --drafts the draft stays out.
+    let plain = serve_with(
+        &[],
+        |p| {
+            p.file("content/articles/draft.md", draft);
+        },
+        None,
+    )
+    .0;
+    let r = get(
+        plain.port,
+        "GET",
+        "/articles/draft.html",
+        &format!("127.0.0.1:{}", plain.port),
+    );
+    assert_eq!(status(&r), "404", "{r}");
+}
+
+#[test]
+fn a_bound_address_is_answered_by_its_own_name() {
+    // 127.0.0.2 is this machine too, but not "localhost".
+    let (s, said) = serve_with(&["--bind", "127.0.0.2"], |_| {}, None);
+    assert!(said.contains("http://127.0.0.2:"), "{said}");
+    let mut stream = TcpStream::connect(("127.0.0.2", s.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let request = format!("GET / HTTP/1.1\r\nHost: 127.0.0.2:{}\r\n\r\n", s.port);
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    let page = String::from_utf8_lossy(&out);
+    assert_eq!(status(&page), "200", "{page}");
+    let mut stream = TcpStream::connect(("127.0.0.2", s.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let request = format!("GET / HTTP/1.1\r\nHost: 127.0.0.3:{}\r\n\r\n", s.port);
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    assert_eq!(status(&String::from_utf8_lossy(&out)), "421");
+    assert!(
+        TcpStream::connect(("127.0.0.1", s.port)).is_err(),
+        "bound to 127.0.0.2 only"
+    );
+}
+
+#[test]
+fn open_runs_the_system_opener_or_says_there_is_none() {
+    // A stand-in opener that writes down the address it was given.
+    let bin = tempfile::tempdir().unwrap();
+    let record = bin.path().join("opened.txt");
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", record.display()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = std::env::join_paths([bin.path(), std::path::Path::new("/bin")]).unwrap();
+    let (s, _) = serve_with(&["--open"], |_| {}, Some(&path));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !record.is_file() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let opened = std::fs::read_to_string(&record).unwrap_or_default();
+    assert_eq!(opened, format!("http://127.0.0.1:{}/", s.port));
+    drop(s);
+
+    // No opener on the PATH: a note, and the site is still served.
+    let empty = tempfile::tempdir().unwrap();
+    let (s, said) = serve_with(&["--open"], |_| {}, Some(empty.path().as_os_str()));
+    let page = get(s.port, "GET", "/", &format!("localhost:{}", s.port));
+    assert_eq!(status(&page), "200", "{page}");
+    assert!(!said.contains("opening"), "{said}");
 }

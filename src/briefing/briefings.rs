@@ -56,6 +56,8 @@ pub struct BriefingRef {
 /// Previous or next briefing.
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefingLink {
+    /// The period (`2025-11`), for templates that label it themselves.
+    pub id: String,
     pub url: String,
     pub label: String,
 }
@@ -404,6 +406,7 @@ pub fn build(analysis: &Analysis, ordered: &[&Event]) -> Vec<BriefingPage> {
     let links: Vec<BriefingLink> = pages
         .iter()
         .map(|p| BriefingLink {
+            id: p.info.id.clone(),
             url: p.url.clone(),
             label: p.info.label.clone(),
         })

@@ -25,10 +25,6 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 
 pub use crate::corpus::period::{MONTH_ABBREVIATIONS, MONTH_NAMES};
 
-fn month_name(month: u32) -> Option<&'static str> {
-    MONTH_NAMES.get(month.checked_sub(1)? as usize).copied()
-}
-
 /// The value as an HTML `datetime` attribute, or `None` when HTML has no
 /// valid representation for it (`1950/1953`, `2024-SU`, `199X`, `P1Y`…).
 pub fn html_datetime(value: &str) -> Option<String> {
@@ -69,45 +65,109 @@ pub fn html_datetime(value: &str) -> Option<String> {
     None
 }
 
+/// The words a date label is made of, in the site's language (see
+/// `render::i18n`); [`DateWords::english`] gives [`label`]'s.
+#[derive(Debug, Clone)]
+pub struct DateWords {
+    /// The twelve month names, standing alone ("June 2024").
+    pub months: Vec<String>,
+    /// The month names after a day number ("27 July 2023"), for languages
+    /// that decline them.
+    pub months_of: Vec<String>,
+    /// Patterns with `{day}`, `{month}`, `{year}`, `{week}`, `{decade}`.
+    pub day: String,
+    pub month: String,
+    pub week: String,
+    pub decade: String,
+    /// "on or before {date}".
+    pub on_or_before: String,
+    /// Spring, summer, autumn, winter; the four quarters; the two halves
+    /// (each with `{year}`).
+    pub seasons: [String; 4],
+    pub quarters: [String; 4],
+    pub halves: [String; 2],
+}
+
+impl DateWords {
+    pub fn english() -> DateWords {
+        let s = |x: &str| x.to_string();
+        DateWords {
+            months: MONTH_NAMES.iter().map(|m| s(m)).collect(),
+            months_of: MONTH_NAMES.iter().map(|m| s(m)).collect(),
+            day: s("{day} {month} {year}"),
+            month: s("{month} {year}"),
+            week: s("week {week}, {year}"),
+            decade: s("the {decade}s"),
+            on_or_before: s("on or before {date}"),
+            seasons: ["spring", "summer", "autumn", "winter"].map(|n| format!("{n} {{year}}")),
+            quarters: ["first", "second", "third", "fourth"]
+                .map(|n| format!("{n} quarter {{year}}")),
+            halves: ["first", "second"].map(|n| format!("{n} half {{year}}")),
+        }
+    }
+}
+
+fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+    let mut out = pattern.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
 /// A human label for a TIMEX3 value: "27 July 2023", "June 2024",
 /// "week 36, 2023", "summer 2024", "1950–1953", "the 1990s".
 pub fn label(value: &str) -> String {
-    if let Some(c) = DAY.captures(value) {
+    static ENGLISH: LazyLock<DateWords> = LazyLock::new(DateWords::english);
+    label_with(value, &ENGLISH)
+}
+
+/// [`label`] in the words given.
+pub fn label_with(value: &str, words: &DateWords) -> String {
+    let name = |names: &[String], month: u32| -> Option<String> {
+        names.get(month.checked_sub(1)? as usize).cloned()
+    };
+    if DAY.is_match(value) {
         if let Ok(d) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-            let _ = c;
-            return format!(
-                "{} {} {}",
-                chrono::Datelike::day(&d),
-                month_name(chrono::Datelike::month(&d)).unwrap_or_default(),
-                chrono::Datelike::year(&d)
+            let month = name(&words.months_of, chrono::Datelike::month(&d)).unwrap_or_default();
+            return fill(
+                &words.day,
+                &[
+                    ("day", &chrono::Datelike::day(&d).to_string()),
+                    ("month", &month),
+                    ("year", &chrono::Datelike::year(&d).to_string()),
+                ],
             );
         }
     }
     if let Some(c) = MONTH.captures(value) {
-        if let Some(name) = c[2].parse().ok().and_then(month_name) {
-            return format!("{name} {}", &c[1]);
+        if let Some(month) = c[2].parse().ok().and_then(|m| name(&words.months, m)) {
+            return fill(&words.month, &[("month", &month), ("year", &c[1])]);
         }
     }
     if let Some(c) = WEEK.captures(value) {
-        return format!("week {}, {}", c[2].trim_start_matches('0'), &c[1]);
+        return fill(
+            &words.week,
+            &[("week", c[2].trim_start_matches('0')), ("year", &c[1])],
+        );
     }
     if let Some((year, part)) = value.split_once('-') {
         if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
             let named = match part {
-                "SP" => Some("spring"),
-                "SU" => Some("summer"),
-                "FA" | "AU" => Some("autumn"),
-                "WI" => Some("winter"),
-                "Q1" => Some("first quarter"),
-                "Q2" => Some("second quarter"),
-                "Q3" => Some("third quarter"),
-                "Q4" => Some("fourth quarter"),
-                "H1" => Some("first half"),
-                "H2" => Some("second half"),
+                "SP" => Some(&words.seasons[0]),
+                "SU" => Some(&words.seasons[1]),
+                "FA" | "AU" => Some(&words.seasons[2]),
+                "WI" => Some(&words.seasons[3]),
+                "Q1" => Some(&words.quarters[0]),
+                "Q2" => Some(&words.quarters[1]),
+                "Q3" => Some(&words.quarters[2]),
+                "Q4" => Some(&words.quarters[3]),
+                "H1" => Some(&words.halves[0]),
+                "H2" => Some(&words.halves[1]),
                 _ => None,
             };
             if let Some(named) = named {
-                return format!("{named} {year}");
+                return fill(named, &[("year", year)]);
             }
         }
     }
@@ -119,27 +179,29 @@ pub fn label(value: &str) -> String {
         );
         if let (Ok(a), Ok(b)) = days {
             use chrono::Datelike;
-            let month = |d: NaiveDate| month_name(d.month()).unwrap_or_default();
+            let day = |d: NaiveDate, year: &str| {
+                let month = name(&words.months_of, d.month()).unwrap_or_default();
+                fill(
+                    &words.day,
+                    &[("day", &d.day().to_string()), ("month", &month), ("year", year)],
+                )
+                .trim()
+                .to_string()
+            };
+            let last = day(b, &b.year().to_string());
             if a.year() == b.year() && a.month() == b.month() {
-                return format!("{}–{} {} {}", a.day(), b.day(), month(b), b.year());
+                return format!("{}–{last}", a.day());
             }
             if a.year() == b.year() {
-                return format!(
-                    "{} {} – {} {} {}",
-                    a.day(),
-                    month(a),
-                    b.day(),
-                    month(b),
-                    b.year()
-                );
+                return format!("{} – {last}", day(a, ""));
             }
         }
-        return format!("{}–{}", label(from), label(to));
+        return format!("{}–{}", label_with(from, words), label_with(to, words));
     }
     if value.len() == 4 && value.ends_with('X') {
         if let Some(decade) = value.strip_suffix('X') {
             if decade.chars().all(|c| c.is_ascii_digit()) {
-                return format!("the {decade}0s");
+                return fill(&words.decade, &[("decade", &format!("{decade}0"))]);
             }
         }
     }

@@ -67,6 +67,8 @@ pub(super) fn date_view(
         datetime: dates::html_datetime(value),
         precision,
         basis: basis.map(basis_label),
+        basis_key: basis,
+        on_or_before: matches!(basis, Some(DateBasis::ReportedOn)),
         start: None,
     }
 }

@@ -277,6 +277,25 @@ pub fn build(analysis: &Analysis) -> Site {
                     &b.title,
                 ))
             });
+            let roles: Vec<RoleView> = actor
+                .roles
+                .iter()
+                .map(|r| RoleView {
+                    title: r.title.clone(),
+                    of: r.of.as_deref().and_then(|o| actor_ref(o, 0)),
+                    from: r.from.map(|d| d.format("%Y-%m-%d").to_string()),
+                    until: r.until.map(|d| d.format("%Y-%m-%d").to_string()),
+                })
+                .collect();
+            let events = refs_of(actor_events.get(id).map_or(&[][..], Vec::as_slice));
+            let met_ranked = ranked_people(met.get(id));
+            // Events are in timeline order: the last that happened is the latest.
+            let latest_event = events
+                .iter()
+                .rev()
+                .find(|e| e.status == EventStatus::Reported)
+                .or(events.last())
+                .cloned();
             ActorPage {
                 url: actor_url(actor),
                 id: actor.id.clone(),
@@ -292,21 +311,19 @@ pub fn build(analysis: &Analysis) -> Site {
                 description: actor.description.clone(),
                 aliases: actor.aliases.clone(),
                 spellings: spelling_list,
-                roles: actor
-                    .roles
+                current_roles: roles
                     .iter()
-                    .map(|r| RoleView {
-                        title: r.title.clone(),
-                        of: r.of.as_deref().and_then(|o| actor_ref(o, 0)),
-                        from: r.from.map(|d| d.format("%Y-%m-%d").to_string()),
-                        until: r.until.map(|d| d.format("%Y-%m-%d").to_string()),
-                    })
+                    .filter(|r| r.until.is_none())
+                    .cloned()
                     .collect(),
+                roles,
                 reported_roles: reported,
                 quotes: actor_quotes,
-                events: refs_of(actor_events.get(id).map_or(&[][..], Vec::as_slice)),
+                latest_event,
+                events,
                 events_here: refs_of(place_events.get(id).map_or(&[][..], Vec::as_slice)),
-                met: ranked_people(met.get(id)),
+                top_met: met_ranked.iter().take(3).cloned().collect(),
+                met: met_ranked,
                 mentioned_with: ranked_people(co_mentioned.get(id)),
                 articles,
                 mentions: mention_counts.get(id).copied().unwrap_or(0),

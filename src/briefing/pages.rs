@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::briefings;
-use crate::corpus::{ActorKind, EventKind, EventStatus, Granularity};
+use crate::corpus::{ActorKind, DateBasis, EventKind, EventStatus, Granularity};
 
 /// A link to an article, as lists show it.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +39,12 @@ pub struct DateView {
     pub precision: Option<Granularity>,
     /// Where the date came from, in words ("reported on" …).
     pub basis: Option<&'static str>,
+    /// The same as a key (`explicit`, `narrative`, `reported-on`,
+    /// `curated`), for templates that word it themselves.
+    pub basis_key: Option<DateBasis>,
+    /// The label says "on or before" the value (a date the text does not
+    /// give, bounded by publication).
+    pub on_or_before: bool,
     /// First day the value covers (YYYY-MM-DD), when known: charts place
     /// the event by it.
     pub start: Option<String>,
@@ -206,6 +212,13 @@ pub struct ActorPage {
     pub events_here: Vec<EventRef>,
     /// People who took part in the same events.
     pub met: Vec<ActorRef>,
+    /// For the page's opening lines, whatever page of its lists is shown:
+    /// the roles the knowledge base gives no end to, the latest event that
+    /// happened (or, with none, the latest of any status), and the three
+    /// people met most often.
+    pub current_roles: Vec<RoleView>,
+    pub latest_event: Option<EventRef>,
+    pub top_met: Vec<ActorRef>,
     /// People named in the same articles.
     pub mentioned_with: Vec<ActorRef>,
     pub articles: Vec<ArticleRef>,

@@ -147,7 +147,7 @@ pub fn load_corpus(root: &Path, config: &SiteConfig) -> Result<Corpus, IngestErr
             let (content, warning) = decode(path, &bytes)?;
             let loaded = match format {
                 SourceFormat::Raw => load_raw(path, &content, metadata.entries.get(path)).map(Some),
-                SourceFormat::Markdown => load_markdown(path, &content),
+                SourceFormat::Markdown => load_markdown(path, &content, config.drafts),
             };
             loaded.map(|l| {
                 l.map(|mut l| {
@@ -552,7 +552,7 @@ pub(crate) fn split_front_matter<'a>(
     ))
 }
 
-fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestError> {
+fn load_markdown(path: &str, content: &str, drafts: bool) -> Result<Option<Loaded>, IngestError> {
     let fm = split_front_matter(path, content)?;
     let (value, escaped) = fm.parse(path)?;
     let empty = serde_yaml::Mapping::new();
@@ -577,7 +577,7 @@ fn load_markdown(path: &str, content: &str) -> Result<Option<Loaded>, IngestErro
         fields::parse_fields(map, &line_of).map_err(|e| field_error(path, e))?;
     let mut diagnostics = unknown_field_diagnostics(path, &unknown);
     diagnostics.extend(escaped);
-    if fields.draft {
+    if fields.draft && !drafts {
         return Ok(None);
     }
     let Some(title) = fields.title.clone() else {

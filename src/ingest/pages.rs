@@ -19,7 +19,9 @@ pub const PAGE_FIELDS: &[&str] = &["title", "weight", "draft"];
 
 /// Every published page in navigation order (weight, title, file), and what
 /// was found wrong or skipped. No folder means no pages.
-pub fn load_pages(root: &Path) -> (Vec<Page>, Vec<Diagnostic>) {
+///
+/// `drafts` builds the pages marked `draft: true` too (`serve --drafts`).
+pub fn load_pages(root: &Path, drafts: bool) -> (Vec<Page>, Vec<Diagnostic>) {
     let dir = root.join(PAGES_DIR);
     let mut diagnostics = Vec::new();
     if !dir.is_dir() {
@@ -31,7 +33,7 @@ pub fn load_pages(root: &Path) -> (Vec<Page>, Vec<Diagnostic>) {
     };
     let mut pages = Vec::new();
     for path in files {
-        match read_page(root, &path, &mut diagnostics) {
+        match read_page(root, &path, drafts, &mut diagnostics) {
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
             Err(e) => diagnostics.push(error_of(&e)),
@@ -68,6 +70,7 @@ fn error_of(e: &IngestError) -> Diagnostic {
 fn read_page(
     root: &Path,
     path: &str,
+    drafts: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<Page>, IngestError> {
     let bytes = std::fs::read(root.join(path)).map_err(|source| IngestError::Read {
@@ -148,7 +151,7 @@ fn read_page(
             ))
         }
     };
-    if draft {
+    if draft && !drafts {
         diagnostics.push(
             Diagnostic::note("draft-page", "a draft: not published")
                 .in_file(path)

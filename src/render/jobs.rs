@@ -148,7 +148,9 @@ fn fixed(
 pub(super) fn page_jobs<'a>(
     site: &'a Site,
     actor_pages: &'a BTreeMap<&'a str, &'a ActorPage>,
+    tr: &super::i18n::Translation,
 ) -> Result<Vec<PageJob<'a>>, serde_json::Error> {
+    let word = |key: &str| tr.text(key, &[]);
     let event_refs: Vec<crate::briefing::EventRef> =
         site.events.iter().map(|e| e.info.clone()).collect();
     let c = &site.home.counts;
@@ -156,7 +158,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             urls::HOME,
             "index.html",
-            "Briefing",
+            &word("home.eyebrow"),
             "home",
             describe_home(site),
             with(
@@ -169,7 +171,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             urls::TIMELINE,
             "timeline.html",
-            "Timeline",
+            &word("timeline.heading"),
             "timeline",
             format!(
                 "Timeline of {}, month by month, with their dates, kinds and sources.",
@@ -181,7 +183,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             urls::ARTICLES_INDEX,
             "articles.html",
-            "Articles",
+            &word("articles.heading"),
             "articles",
             format!(
                 "All {}, newest first, from {}.",
@@ -194,7 +196,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             urls::SOURCES_INDEX,
             "sources.html",
-            "Sources",
+            &word("sources.heading"),
             "sources",
             format!(
                 "The {} behind this briefing and their articles.",
@@ -209,7 +211,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             urls::SEARCH,
             "search.html",
-            "Search",
+            &word("search.heading"),
             "search",
             "Search the articles, people, places and events of this briefing.".into(),
             serde_json::json!({}),
@@ -218,7 +220,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             urls::EVENTS_INDEX,
             "events.html",
-            "Events",
+            &word("events.heading"),
             "events",
             format!(
                 "Index of {}: meetings, visits and signings with their dates and sources.",
@@ -233,7 +235,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             NOT_FOUND_PAGE,
             "404.html",
-            "Page not found",
+            &word("not_found.heading"),
             "none",
             "This page does not exist (any more).".into(),
             serde_json::json!({}),
@@ -242,7 +244,7 @@ pub(super) fn page_jobs<'a>(
         fixed(
             urls::TAGS_INDEX,
             "tags.html",
-            "Tags",
+            &word("tags.heading"),
             "articles",
             format!(
                 "The {} of the articles, each with its articles and feed.",
@@ -268,28 +270,28 @@ pub(super) fn page_jobs<'a>(
     let sizes = serde_json::json!({
         "people": people.len(), "organizations": organizations.len(), "places": places.len(),
     });
-    for (path, kind, title, noun, list) in [
-        (urls::PEOPLE_INDEX, "people", "People", "people", people),
+    for (path, kind, noun, list) in [
+        (urls::PEOPLE_INDEX, "people", "people", people),
         (
             urls::ORGANIZATIONS_INDEX,
             "organizations",
-            "Organizations",
             "organizations",
             organizations,
         ),
-        (
-            urls::PLACES_INDEX,
-            "places",
-            "Places and countries",
-            "places and countries",
-            places,
-        ),
+        (urls::PLACES_INDEX, "places", "places and countries", places),
     ] {
+        let title = word(&format!("people.{kind}"));
+        // Each index is its own section of the navigation.
+        let section = match kind {
+            "people" => "people",
+            "organizations" => "organizations",
+            _ => "places",
+        };
         jobs.push(fixed(
             path,
             "people.html",
-            title,
-            "people",
+            &title,
+            section,
             format!("Index of the {} {noun} named in the articles.", list.len()),
             serde_json::json!({ "kind": kind, "heading": title, "rows": list, "sizes": sizes }),
             ROWS,
@@ -298,7 +300,7 @@ pub(super) fn page_jobs<'a>(
     jobs.push(fixed(
         urls::BRIEFINGS_INDEX,
         "briefings.html",
-        "Briefings",
+        &word("briefings.heading"),
         "briefings",
         format!(
             "Archive of the {} periodic briefings, newest first.",
@@ -330,7 +332,10 @@ pub(super) fn page_jobs<'a>(
         jobs.push(fixed(
             &b.url,
             "briefing.html",
-            &format!("Briefing: {}", b.info.label),
+            &tr.text(
+                "briefing.title",
+                &[("label", &tr.date_label(&b.info.id, &b.info.label))],
+            ),
             "briefings",
             b.info.summary.clone(),
             page,
@@ -369,7 +374,7 @@ pub(super) fn page_jobs<'a>(
         jobs.push(PageJob {
             path: t.url.clone(),
             template: "tag.html",
-            title: format!("Tag: {}", t.name),
+            title: tr.text("tags.title", &[("name", &t.name)]),
             section: "articles",
             description: format!(
                 "{} tagged {}, newest first.",
@@ -417,7 +422,11 @@ pub(super) fn page_jobs<'a>(
             path: a.url.clone(),
             template: if person { "person.html" } else { "actor.html" },
             title: a.name.clone(),
-            section: "people",
+            section: match a.kind {
+                ActorKind::Person => "people",
+                ActorKind::Organization => "organizations",
+                ActorKind::Country | ActorKind::Place => "places",
+            },
             description: describe_actor(a),
             og_type: "website",
             page,

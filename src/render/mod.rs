@@ -19,9 +19,11 @@ use crate::briefing::{urls, ActorPage, Site};
 pub mod charts;
 mod describe;
 pub mod feeds;
+pub mod i18n;
 mod jobs;
 pub mod paging;
 
+use i18n::Translation;
 use jobs::page_jobs;
 
 /// The templates shipped in the binary, by file name.
@@ -89,6 +91,8 @@ pub enum RenderError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Translation(#[from] i18n::TranslationError),
     #[error("cannot write the JSON export: {0}")]
     Export(#[from] serde_json::Error),
     /// The sink the files go to failed (a full disk, a bad path).
@@ -140,6 +144,8 @@ fn output_error(e: impl std::error::Error + Send + Sync + 'static) -> RenderErro
 pub struct Templates {
     tera: Tera,
     stylesheet: String,
+    translation: std::sync::Arc<Translation>,
+    warnings: Vec<crate::corpus::Diagnostic>,
 }
 
 fn template_error(err: &tera::Error, fallback: &str) -> RenderError {
@@ -177,8 +183,30 @@ fn template_error(err: &tera::Error, fallback: &str) -> RenderError {
 
 impl Templates {
     /// Loads the embedded defaults, then every file of `root/templates/`
-    /// over them. A missing folder just means "use the defaults".
-    pub fn load(root: &Path) -> Result<Templates, RenderError> {
+    /// over them (a missing folder just means "use the defaults"), and the
+    /// interface strings of `language` (see [`i18n`]).
+    pub fn load(root: &Path, language: &str) -> Result<Templates, RenderError> {
+        let (translation, warnings) = Translation::load(root, language)?;
+        let mut templates = Self::load_templates(root)?;
+        templates.set_translation(translation);
+        templates.warnings = warnings;
+        Ok(templates)
+    }
+
+    /// What loading the translation found (unknown language, unknown or
+    /// missing strings).
+    pub fn warnings(&self) -> &[crate::corpus::Diagnostic] {
+        &self.warnings
+    }
+
+    /// Uses `translation` for the interface strings (English by default).
+    pub fn set_translation(&mut self, translation: Translation) {
+        let translation = std::sync::Arc::new(translation);
+        translation.clone().register(&mut self.tera);
+        self.translation = translation;
+    }
+
+    fn load_templates(root: &Path) -> Result<Templates, RenderError> {
         let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
             .iter()
             .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -238,9 +266,17 @@ impl Templates {
         stylesheet: String,
     ) -> Result<Templates, RenderError> {
         let mut tera = Tera::new();
+        // The functions are known before the templates are compiled.
+        let translation = std::sync::Arc::new(Translation::english());
+        translation.clone().register(&mut tera);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_error(&e, "(template set)"))?;
-        Ok(Templates { tera, stylesheet })
+        Ok(Templates {
+            tera,
+            stylesheet,
+            translation,
+            warnings: Vec::new(),
+        })
     }
 
     fn render(&self, template: &str, context: &Context) -> Result<String, RenderError> {
@@ -259,6 +295,10 @@ struct SiteMeta<'a> {
     counts: &'a crate::briefing::Counts,
     /// How many tag pages there are.
     tags: usize,
+    /// How many organizations, and places and countries, have pages (the
+    /// navigation links their indexes when there are any).
+    organizations: usize,
+    places: usize,
     /// The standalone pages the navigation links (title, url).
     pages: Vec<NavLink<'a>>,
 }
@@ -280,7 +320,7 @@ fn root_of(path: &str) -> String {
 
 /// Renders every page of the site with the project's templates.
 pub fn render_site(root: &Path, site: &Site) -> Result<Vec<OutputFile>, RenderError> {
-    let templates = Templates::load(root)?;
+    let templates = Templates::load(root, &site.language)?;
     render_with(&templates, site)
 }
 
@@ -308,9 +348,13 @@ pub fn render_with(templates: &Templates, site: &Site) -> Result<Vec<OutputFile>
 /// Renders the site straight into a staging folder: each page is written as
 /// soon as it is rendered and then dropped, so memory holds the site model
 /// and a page per thread, not the whole rendered site. Returns the number of
-/// files written.
-pub fn render_into<S: Sink>(root: &Path, site: &Site, sink: &S) -> Result<usize, RenderError> {
-    let templates = Templates::load(root)?;
+/// files written, and what loading the interface strings found.
+pub fn render_into<S: Sink>(
+    root: &Path,
+    site: &Site,
+    sink: &S,
+) -> Result<(usize, Vec<crate::corpus::Diagnostic>), RenderError> {
+    let templates = Templates::load(root, &site.language)?;
     let files = render_each(&templates, site, |path: &str, contents: Vec<u8>| {
         sink.put(path, &contents).map_err(output_error)
     })?;
@@ -319,7 +363,7 @@ pub fn render_into<S: Sink>(root: &Path, site: &Site, sink: &S) -> Result<usize,
         out.write_all(b"\n")
     })
     .map_err(output_error)?;
-    Ok(files + 1)
+    Ok((files + 1, templates.warnings))
 }
 
 /// Renders every page (in parallel; each output depends only on its own
@@ -332,13 +376,25 @@ where
 {
     let actor_pages: BTreeMap<&str, &ActorPage> =
         site.actors.iter().map(|a| (a.id.as_str(), a)).collect();
-    let jobs = page_jobs(site, &actor_pages)?;
+    let tr = &*templates.translation;
+    let jobs = page_jobs(site, &actor_pages, tr)?;
+    let count_kind = |kinds: &[crate::corpus::ActorKind]| {
+        site.actors
+            .iter()
+            .filter(|a| kinds.contains(&a.kind))
+            .count()
+    };
     let meta = SiteMeta {
         title: &site.title,
         description: &site.description,
         language: &site.language,
         counts: &site.home.counts,
         tags: site.tags.len(),
+        organizations: count_kind(&[crate::corpus::ActorKind::Organization]),
+        places: count_kind(&[
+            crate::corpus::ActorKind::Country,
+            crate::corpus::ActorKind::Place,
+        ]),
         pages: site
             .pages
             .iter()
@@ -372,7 +428,14 @@ where
                     _ => root_of(&path),
                 };
                 let title = if pager.number > 1 {
-                    format!("{} (page {} of {})", job.title, pager.number, pager.count)
+                    tr.text(
+                        "pager.title",
+                        &[
+                            ("title", &job.title),
+                            ("number", &pager.number.to_string()),
+                            ("count", &pager.count.to_string()),
+                        ],
+                    )
                 } else {
                     job.title.clone()
                 };

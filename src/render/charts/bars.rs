@@ -93,23 +93,26 @@ pub(super) fn bar_chart(
                 esc(&axis.long(i)),
                 esc(&s.name.to_lowercase())
             );
+            // Every value is written over its bar, not left to a tooltip.
             if stacked {
                 y -= h;
-            } else if n <= 24 {
+            } else {
                 let _ = writeln!(
                     svg,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\" font-size=\"10\">{v}</text>",
+                    "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\" font-size=\"{}\">{v}</text>",
                     x + (bar_w - 1.0) / 2.0,
-                    y_top - 3.0
+                    y_top - 3.0,
+                    if v >= 100 { 8 } else { 10 }
                 );
             }
         }
         let cx = x0 + (col_w - 10.0) / 2.0;
-        if stacked && total > 0 && n <= 24 {
+        if stacked && total > 0 {
             let _ = writeln!(
                 svg,
-                "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\" font-size=\"10\">{total}</text>",
-                y - 3.0
+                "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\" font-size=\"{}\">{total}</text>",
+                y - 3.0,
+                if total >= 100 { 8 } else { 10 }
             );
         }
         // With many columns, label every other one so labels never collide.

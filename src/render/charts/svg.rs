@@ -22,7 +22,10 @@ pub(super) fn legend_swatch(inner: &str) -> String {
 }
 
 /// Opens the SVG with its title and description (both escaped). `id` is
-/// ours (never content), so it goes in as is.
+/// ours (never content), so it goes in as is. The drawn size is the
+/// viewBox; the stylesheet scales the picture to the page's width, and the
+/// inline `min-width` stops it where its 11-pixel text would fall below
+/// about 8 pixels (the network, whose labels sit apart, may shrink further).
 pub(super) fn svg_head(
     id: &str,
     class: &str,
@@ -31,8 +34,10 @@ pub(super) fn svg_head(
     title: &str,
     desc: &str,
 ) -> String {
+    let smallest = if class == "chart-network" { 0.6 } else { 0.75 };
+    let min_width = (width * smallest).round();
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {class}\" id=\"{id}\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" role=\"{role}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {class}\" id=\"{id}\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" style=\"min-width: {min_width:.0}px\" role=\"{role}\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         esc(title),
         esc(desc)
     )

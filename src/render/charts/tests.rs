@@ -51,6 +51,8 @@ fn event_on(base: &EventRef, n: usize, start: &str, status: EventStatus) -> Even
         datetime: Some(start.to_string()),
         precision: Some(Granularity::Day),
         basis: None,
+        basis_key: None,
+        on_or_before: false,
         start: Some(start.to_string()),
     });
     e
@@ -187,4 +189,48 @@ fn person_charts_link_relative_and_cap_the_network() {
     assert!(net.contains("Ivan &lt;b&gt;Petrov&lt;/b&gt;"));
     assert!(net.contains("…"), "long labels are cut");
     assert_eq!(net, person_network(&busy, &pages, "../", "n"));
+}
+
+#[test]
+fn charts_scale_by_their_viewbox_and_write_their_numbers() {
+    let s = site();
+    let base = s.events[0].info.clone();
+    // Forty months with one to three events each: more columns than fit a
+    // phone, every count written over its column.
+    let events: Vec<EventRef> = (0..80)
+        .map(|i| {
+            let month = i / 2;
+            let day = format!("{}-{:02}-01", 2020 + month / 12, 1 + month % 12);
+            event_on(&base, i, &day, EventStatus::Reported)
+        })
+        .collect();
+    let bars = events_by_month(&events, "b");
+    check_svg(&bars);
+    let doc = parse(&bars);
+    let svg = doc
+        .descendants()
+        .find(|n| n.has_tag_name(("http://www.w3.org/2000/svg", "svg")))
+        .unwrap();
+    let width: f64 = svg.attribute("width").unwrap().parse().unwrap();
+    let view_box = svg.attribute("viewBox").unwrap();
+    assert_eq!(
+        view_box.split(' ').nth(2).unwrap().parse::<f64>().unwrap(),
+        width
+    );
+    let style = svg.attribute("style").unwrap();
+    let min: f64 = style
+        .trim_start_matches("min-width: ")
+        .trim_end_matches("px")
+        .parse()
+        .unwrap();
+    assert!(min < width && min >= width * 0.7, "{style} for {width}");
+    // Forty columns, each with its total written as text.
+    let totals = svg
+        .descendants()
+        .filter(|n| n.has_tag_name(("http://www.w3.org/2000/svg", "text")))
+        .filter(|n| n.text() == Some("2") && n.attribute("font-size") == Some("10"))
+        .count();
+    assert_eq!(totals, 40, "{bars}");
+    let timeline = event_timeline(&events, "t");
+    assert!(timeline.contains(">2</text>"), "counts over the stacks");
 }

@@ -137,6 +137,14 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
                 top - 8.0,
                 col.len() - MAX_STACK
             );
+        } else if !col.is_empty() {
+            // The count is written over the stack, not left to tooltips.
+            let _ = writeln!(
+                svg,
+                "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\" font-size=\"10\">{}</text>",
+                base_y - row_h * col.len() as f64 - 4.0,
+                col.len()
+            );
         }
         axis.write_labels(&mut svg, i, cx, x0 + 3.0, base_y, true);
     }
@@ -217,7 +225,7 @@ pub fn event_timeline(events: &[EventRef], id: &str) -> String {
         "chart-figure",
         &svg,
         &format!(
-            "<p>Events by {}, latest {} {}s with events.{note}<span class=\"screen-only\"> Hover a marker for its event.</span></p>{legend}",
+            "<p>Events by {}, latest {} {}s with events.{note}<span class=\"screen-only\"> The number over each month counts its events; hover a marker for its event.</span></p>{legend}",
             axis.step.noun(),
             axis.starts.len(),
             axis.step.noun()
