@@ -183,7 +183,11 @@ pub fn label_with(value: &str, words: &DateWords) -> String {
                 let month = name(&words.months_of, d.month()).unwrap_or_default();
                 fill(
                     &words.day,
-                    &[("day", &d.day().to_string()), ("month", &month), ("year", year)],
+                    &[
+                        ("day", &d.day().to_string()),
+                        ("month", &month),
+                        ("year", year),
+                    ],
                 )
                 .trim()
                 .to_string()
